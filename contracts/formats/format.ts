@@ -1,0 +1,45 @@
+/**
+ * What a schema format (Avro, JSON Schema, Protobuf) must provide. Each format
+ * lives in its own folder and is listed once, in `formats/index.ts`.
+ * Model: Confluent's `ParsedSchema` (client/.../ParsedSchema.java).
+ */
+import type { ResolvedReference, SchemaType } from '../schema.js';
+
+/** One way a reader schema fails to read data written with a writer schema. */
+export interface Difference {
+  /** The difference type, spelled exactly as Confluent / Apache Avro spell it. */
+  type: string;
+  /** JSON-pointer-like location, e.g. `/fields/1/type` (Avro) or `#/properties/foo` (JSON). */
+  path: string;
+  /** Confluent's verbose message for this difference. */
+  message: string;
+}
+
+export interface ParsedSchema {
+  readonly schemaType: SchemaType;
+  /** The text the registry stores and serves (Avro: Java `Schema.toString()` form). */
+  canonical(): string;
+  /** The normalised text used when `normalize=true` (Confluent `toNormalizedString`). */
+  normalized(): string;
+  /** Differences that stop `this` (the reader) from reading data written with `writer`; empty = compatible. */
+  readerDifferences(writer: ParsedSchema, policy: CompatibilityPolicy): Difference[];
+  /** The schema's fully-qualified name where it has one (record, message, title). */
+  name(): string | undefined;
+}
+
+/** Confluent's `compatibilityPolicy`; only JSON Schema distinguishes LENIENT. */
+export type CompatibilityPolicy = 'STRICT' | 'LENIENT';
+
+export interface SchemaFormat {
+  readonly schemaType: SchemaType;
+  /**
+   * Parses and validates schema text with its resolved references.
+   * Throws a `RegistryError` with code 42201 (see `errors.ts`) naming the problem.
+   */
+  parse(text: string, references: ResolvedReference[]): ParsedSchema;
+  /**
+   * Confluent's verbose message for a difference, with the two schemas named by
+   * their roles: `('new', 'old')` when the new schema reads the old one.
+   */
+  describe(difference: Difference, readerRole: string, writerRole: string): string;
+}

@@ -1,0 +1,117 @@
+/**
+ * Read-only use cases: subjects, versions, schemas by id or guid, who uses a
+ * schema, who references a version, and the `/schemas` listing.
+ */
+import { errors } from '../errors.js';
+import type { StoredSchema, SubjectVersion } from '../schema.js';
+import { schemaById, type RegistryContext } from './context.js';
+import type { Registered } from './register.js';
+import { findVersion, isLive, paginate, type VersionRef } from './versions.js';
+
+export interface ListOptions {
+  deleted?: boolean;
+  deletedOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** Subject names, sorted; a subject is deleted when all its versions are. */
+export async function listSubjects(ctx: RegistryContext, prefix: string, options: ListOptions = {}): Promise<string[]> {
+  const subjects = (await ctx.store.subjects(prefix)).filter((s) =>
+    options.deletedOnly ? s.liveVersions === 0 : options.deleted ? true : s.liveVersions > 0,
+  );
+  return paginate(subjects.map((s) => s.subject), options.offset, options.limit);
+}
+
+export async function listVersions(
+  ctx: RegistryContext,
+  subject: string,
+  options: ListOptions & { deletedAsNegative?: boolean } = {},
+): Promise<number[]> {
+  const all = await ctx.store.subjectVersions(subject);
+  const chosen = options.deletedOnly
+    ? all.filter((v) => v.deleted)
+    : options.deleted || options.deletedAsNegative
+      ? all
+      : all.filter(isLive);
+  if (chosen.length === 0) throw errors.subjectNotFound(subject);
+  const numbers = chosen.map((v) => (options.deletedAsNegative && v.deleted ? -v.version : v.version));
+  return paginate(numbers, options.offset, options.limit);
+}
+
+export async function getSubjectVersion(
+  ctx: RegistryContext,
+  subject: string,
+  ref: VersionRef,
+  includeDeleted = false,
+): Promise<Registered> {
+  const version = findVersion(subject, await ctx.store.subjectVersions(subject), ref, includeDeleted);
+  return { schema: await schemaById(ctx, version.schemaId), version };
+}
+
+/**
+ * A schema by id as `/schemas/ids/{id}` serves it: from the cache once seen;
+ * the first time only if some version (soft-deleted included) still uses it.
+ */
+export async function getSchema(ctx: RegistryContext, id: number): Promise<StoredSchema> {
+  const cached = ctx.cache.get(id);
+  if (cached) return cached;
+  if ((await ctx.store.versionsOfSchema(id)).length === 0) throw errors.schemaNotFound(id);
+  return schemaById(ctx, id);
+}
+
+/** The schema with this id if this process already holds it; never touches the store. */
+export function cachedSchema(ctx: RegistryContext, id: number): StoredSchema | undefined {
+  return ctx.cache.get(id);
+}
+
+export async function getSchemaByGuid(ctx: RegistryContext, guid: string): Promise<StoredSchema> {
+  const schema = await ctx.store.schemaByGuid(guid.toLowerCase());
+  if (!schema || (await ctx.store.versionsOfSchema(schema.id)).length === 0) throw errors.schemaNotFound(guid);
+  return ctx.cache.put(schema);
+}
+
+/** The versions using a schema id; 40403 when the id is unknown. */
+export async function versionsOfSchema(ctx: RegistryContext, id: number, options: ListOptions & { subject?: string } = {}): Promise<SubjectVersion[]> {
+  const all = await ctx.store.versionsOfSchema(id);
+  if (all.length === 0) throw errors.schemaNotFound(id);
+  const chosen = all.filter((v) => (options.deleted || isLive(v)) && (options.subject === undefined || v.subject === options.subject));
+  return paginate(chosen, options.offset, options.limit);
+}
+
+/** The subject and version a `?subject=` hint names for an id, when that subject holds it. */
+export async function subjectVersionOfSchema(ctx: RegistryContext, id: number, subject: string): Promise<SubjectVersion | undefined> {
+  const versions = (await ctx.store.versionsOfSchema(id)).filter((v) => v.subject === subject);
+  return versions.filter(isLive).at(-1) ?? versions.at(-1);
+}
+
+/** Ids of schemas that reference a subject version (only those still live, unless `deleted`). */
+export async function referencedBy(
+  ctx: RegistryContext,
+  subject: string,
+  ref: VersionRef,
+  options: ListOptions = {},
+): Promise<number[]> {
+  const version = findVersion(subject, await ctx.store.subjectVersions(subject), ref, true);
+  const ids: number[] = [];
+  for (const id of await ctx.store.referencedBy(subject, version.version)) {
+    const users = await ctx.store.versionsOfSchema(id);
+    if (users.some((v) => options.deleted || isLive(v))) ids.push(id);
+  }
+  return paginate(ids, options.offset, options.limit);
+}
+
+/** `GET /schemas`: every version of matching subjects, or only each subject's latest. */
+export async function listSchemas(
+  ctx: RegistryContext,
+  options: ListOptions & { subjectPrefix?: string; latestOnly?: boolean } = {},
+): Promise<Registered[]> {
+  let versions = (await ctx.store.allVersions(options.subjectPrefix ?? '')).filter((v) => options.deleted || isLive(v));
+  if (options.latestOnly) {
+    const latest = new Map<string, SubjectVersion>();
+    for (const v of versions) latest.set(v.subject, v);
+    versions = [...latest.values()];
+  }
+  const page = paginate(versions, options.offset, options.limit ?? 1000);
+  return Promise.all(page.map(async (version) => ({ schema: await schemaById(ctx, version.schemaId), version })));
+}

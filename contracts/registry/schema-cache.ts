@@ -1,0 +1,36 @@
+/**
+ * Schemas by id are immutable, so they are cached in memory for the life of
+ * the process, with their parsed form. Only a hard delete on this node evicts
+ * an entry (the id then answers 40403 here; ids are never reused).
+ */
+import type { ParsedSchema } from '../formats/format.js';
+import type { StoredSchema } from '../schema.js';
+
+export class SchemaCache {
+  private readonly byId = new Map<number, StoredSchema>();
+  private readonly parsedById = new Map<number, ParsedSchema>();
+
+  get(id: number): StoredSchema | undefined {
+    return this.byId.get(id);
+  }
+
+  put(schema: StoredSchema): StoredSchema {
+    const cached = this.byId.get(schema.id);
+    if (cached) return cached;
+    this.byId.set(schema.id, schema);
+    return schema;
+  }
+
+  parsed(id: number): ParsedSchema | undefined {
+    return this.parsedById.get(id);
+  }
+
+  putParsed(id: number, parsed: ParsedSchema): void {
+    this.parsedById.set(id, parsed);
+  }
+
+  evict(id: number): void {
+    this.byId.delete(id);
+    this.parsedById.delete(id);
+  }
+}

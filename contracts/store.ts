@@ -1,0 +1,59 @@
+/**
+ * The persistence port of the registry. `prisma/` implements it for SQLite and
+ * PostgreSQL; the use cases in `registry/` depend on nothing else.
+ */
+import type { ConfigValue, Mode } from './config.js';
+import type { StoredSchema, SubjectVersion } from './schema.js';
+
+/** A subject and how many of its versions are live / soft-deleted. */
+export interface SubjectSummary {
+  subject: string;
+  liveVersions: number;
+  deletedVersions: number;
+}
+
+export interface StoreReader {
+  schemaById(id: number): Promise<StoredSchema | undefined>;
+  schemaByGuid(guid: string): Promise<StoredSchema | undefined>;
+  /** Highest schema id ever assigned (0 when none); ids are never reused. */
+  maxSchemaId(): Promise<number>;
+  /** Every version of the subject, soft-deleted ones included, ascending. */
+  subjectVersions(subject: string): Promise<SubjectVersion[]>;
+  /** Every subject version (soft-deleted included) that points at this schema id, by subject then version. */
+  versionsOfSchema(schemaId: number): Promise<SubjectVersion[]>;
+  /** Subjects whose name starts with `prefix` ('' = all) that have at least one version, sorted by name. */
+  subjects(prefix: string): Promise<SubjectSummary[]>;
+  /** Every version (soft-deleted included) of subjects starting with `prefix`, by subject then version. */
+  allVersions(prefix: string): Promise<SubjectVersion[]>;
+  /** Ids of schemas that reference `subject` at `version`, ascending. */
+  referencedBy(subject: string, version: number): Promise<number[]>;
+  /** Config stored at a scope: a subject name or `GLOBAL_SCOPE`. */
+  config(scope: string): Promise<ConfigValue | undefined>;
+  mode(scope: string): Promise<Mode | undefined>;
+}
+
+export interface StoreWriter extends StoreReader {
+  /** Inserts a new schema; its id and guid are unique. */
+  insertSchema(schema: StoredSchema): Promise<void>;
+  /** Inserts a new version; (subject, version) is unique. */
+  insertVersion(version: SubjectVersion): Promise<void>;
+  markVersionDeleted(subject: string, version: number): Promise<void>;
+  /** Removes a version for good (hard delete). The schema row stays so its id is never reused. */
+  removeVersion(subject: string, version: number): Promise<void>;
+  putConfig(scope: string, value: ConfigValue): Promise<void>;
+  deleteConfig(scope: string): Promise<void>;
+  putMode(scope: string, mode: Mode): Promise<void>;
+  deleteMode(scope: string): Promise<void>;
+}
+
+export interface Store extends StoreReader {
+  /**
+   * Runs `work` as one atomic transaction. Writers are serialised, across
+   * every process sharing the database, so that reading the next id or version
+   * and inserting it cannot interleave with another writer.
+   */
+  write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
