@@ -1,0 +1,62 @@
+/**
+ * `Store` over Prisma Client. Reads run on the read client; `write` runs its
+ * work in one interactive transaction on the write client, one writer at a
+ * time: an in-process queue orders this process's writers, and
+ * `lockForWrite`, the transaction's first statement, takes the database's
+ * write lock so that writers in other processes wait for it too. Providers
+ * differ only in the clients and that statement (see `sqlite-store.ts`).
+ */
+import type { Store, StoreWriter } from '../contracts/store.js';
+import type { Client, Db } from './db.js';
+import { PrismaStoreReader } from './prisma-store-reader.js';
+import { PrismaStoreWriter } from './prisma-store-writer.js';
+import { SerialQueue } from './serial-queue.js';
+
+export interface PrismaStoreOptions {
+  /** Runs first in every write transaction; must hold the database's write lock until the transaction ends. */
+  lockForWrite(tx: Db): Promise<void>;
+  /** Longest a write transaction may run before Prisma rolls it back. */
+  transactionTimeoutMs?: number;
+}
+
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
+
+export class PrismaStore extends PrismaStoreReader implements Store {
+  readonly #queue = new SerialQueue();
+  readonly #clients: { read: Client; write: Client };
+  readonly #options: PrismaStoreOptions;
+  #closed: Promise<void> | undefined;
+
+  /** `read` and `write` may be the same client where the provider pools connections. */
+  constructor(clients: { read: Client; write: Client }, options: PrismaStoreOptions) {
+    super(clients.read);
+    this.#clients = clients;
+    this.#options = options;
+  }
+
+  write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    const timeout = this.#options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    return this.#queue.run(() =>
+      this.#clients.write.$transaction(
+        async (tx) => {
+          await this.#options.lockForWrite(tx);
+          return work(new PrismaStoreWriter(tx));
+        },
+        { timeout, maxWait: timeout },
+      ),
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.#clients.read.$queryRaw`SELECT 1`;
+  }
+
+  close(): Promise<void> {
+    const clients = new Set([this.#clients.read, this.#clients.write]);
+    this.#closed ??= this.#queue
+      .run(async () => {})
+      .then(() => Promise.all([...clients].map((client) => client.$disconnect())))
+      .then(() => undefined);
+    return this.#closed;
+  }
+}
