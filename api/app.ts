@@ -1,0 +1,65 @@
+/**
+ * `createApp(deps)`: the Express application of the registry's HTTP API,
+ * built from its dependencies and never listening itself, so that tests,
+ * benchmarks and `creg serve` share one construction path.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from '../contracts/registry/index.js';
+import { acceptedContentType, jsonBody } from './middleware/content-type.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { requestLog } from './middleware/request-log.js';
+import { serveCachedSchemaById } from './schema-by-id-fast-path.js';
+import { compatibilityRoutes } from './routes/compatibility.js';
+import { configRoutes } from './routes/config.js';
+import { healthRoutes } from './routes/health.js';
+import { modeRoutes } from './routes/mode.js';
+import { rootRoutes, type ServerInfo } from './routes/root.js';
+import { schemasRoutes } from './routes/schemas.js';
+import { subjectVersionsRoutes } from './routes/subject-versions.js';
+import { subjectsRoutes } from './routes/subjects.js';
+
+export interface AppDeps {
+  registry: Registry;
+  logger: Logger;
+  /** Largest accepted request body, in body-parser's notation; default 16mb. */
+  bodyLimit?: string;
+  info?: Partial<ServerInfo>;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const bodyLimit = deps.bodyLimit ?? '16mb';
+  const info: ServerInfo = { version: '0.0.0', commitId: 'unknown', clusterId: 'contract-registry', ...deps.info };
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+
+  app.use(requestLog(deps.logger));
+  app.use(acceptedContentType());
+  app.use(jsonBody(bodyLimit));
+
+  app.use(rootRoutes(info));
+  app.use(healthRoutes(deps.registry));
+  app.use(schemasRoutes(deps.registry));
+  app.use(subjectsRoutes(deps.registry));
+  app.use(subjectVersionsRoutes(deps.registry));
+  app.use(compatibilityRoutes(deps.registry));
+  app.use(configRoutes(deps.registry));
+  app.use(modeRoutes(deps.registry));
+
+  app.use(notFound());
+  app.use(errorHandler(deps.logger, bodyLimit));
+
+  // The schema-by-id hot path is answered ahead of Express's own request
+  // handling (see schema-by-id-fast-path.ts), unless requests are being logged.
+  if (!deps.logger.isLevelEnabled('debug')) {
+    // `app(req, res)` calls `app.handle`, which Express's types do not declare.
+    const internals = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
+    const handle = internals.handle.bind(app);
+    internals.handle = (req, res, next) => {
+      if (!serveCachedSchemaById(deps.registry, req, res)) handle(req, res, next);
+    };
+  }
+  return app;
+}

@@ -1,0 +1,76 @@
+/**
+ * Request bodies checked for shape before they reach the registry, as Jackson
+ * would map them: a body of the wrong JSON shape is 400, a missing one 422.
+ * Unknown properties are ignored (`@JsonIgnoreProperties(ignoreUnknown=true)`).
+ */
+import { errors } from '../contracts/errors.js';
+import type { ConfigUpdate, RegisterRequest } from '../contracts/registry/index.js';
+import type { Metadata, RuleSet, SchemaReference } from '../contracts/schema.js';
+
+type Json = Record<string, unknown>;
+
+function object(body: unknown, entity: string): Json {
+  if (body === undefined) throw errors.unprocessable(`The ${entity} request body is missing`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw errors.badRequest(`Cannot deserialize ${entity} from ${Array.isArray(body) ? 'an array' : JSON.stringify(body)}`);
+  }
+  return body as Json;
+}
+
+function field<T>(body: Json, name: string, check: (v: unknown) => boolean, expected: string): T | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (!check(value)) throw errors.badRequest(`Field '${name}' must be ${expected}`);
+  return value as T;
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const isInteger = (v: unknown) => Number.isInteger(v);
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isReferenceList = (v: unknown) => Array.isArray(v) && v.every(isObject);
+
+export function registerRequest(body: unknown): RegisterRequest {
+  const json = object(body, 'RegisterSchemaRequest');
+  return {
+    schema: field<string>(json, 'schema', isString, 'a string'),
+    schemaType: field<string>(json, 'schemaType', isString, 'a string'),
+    references: field<SchemaReference[]>(json, 'references', isReferenceList, 'a list of references'),
+    metadata: field<Metadata>(json, 'metadata', isObject, 'an object'),
+    ruleSet: field<RuleSet>(json, 'ruleSet', isObject, 'an object'),
+    version: field<number>(json, 'version', isInteger, 'an integer'),
+    id: field<number>(json, 'id', isInteger, 'an integer'),
+  };
+}
+
+const CONFIG_FIELDS = {
+  alias: isString,
+  aliasForDeks: isString,
+  normalize: isBoolean,
+  validateFields: isBoolean,
+  validateNewSchemas: isBoolean,
+  validateRules: isBoolean,
+  compatibilityPolicy: isString,
+  compatibilityGroup: isString,
+  defaultMetadata: isObject,
+  overrideMetadata: isObject,
+  defaultRuleSet: isObject,
+  overrideRuleSet: isObject,
+} as const;
+
+/** `ConfigUpdateRequest`: the level travels as `compatibility`; null clears a field. */
+export function configUpdate(body: unknown): ConfigUpdate {
+  const json = object(body, 'ConfigUpdateRequest');
+  const update: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(CONFIG_FIELDS)) {
+    if (json[name] === null) update[name] = null;
+    else if (json[name] !== undefined) update[name] = field(json, name, check, 'of another type');
+  }
+  if (json.compatibility === null) update.compatibilityLevel = null;
+  else if (json.compatibility !== undefined) update.compatibilityLevel = field<string>(json, 'compatibility', isString, 'a string');
+  return update as ConfigUpdate;
+}
+
+export function modeUpdate(body: unknown): unknown {
+  return object(body, 'ModeUpdateRequest').mode;
+}

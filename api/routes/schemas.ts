@@ -1,0 +1,98 @@
+/**
+ * `/schemas` (Confluent's SchemasResource): schemas by id and by guid, the
+ * subjects and versions using an id, the supported types, and the listing.
+ * `GET /schemas/ids/{id}` is the hot path of every deserializer: its body is
+ * built once per schema (see also `schema-by-id-fast-path.ts`).
+ */
+import { Router } from 'express';
+import { errors } from '../../contracts/errors.js';
+import { supportedSchemaTypes } from '../../contracts/formats/index.js';
+import type { Registry } from '../../contracts/registry/index.js';
+import { schemaEntity, schemaStringEntity } from '../entities.js';
+import { methodNotAllowed } from '../middleware/errors.js';
+import { flag, paging, text } from '../query.js';
+import { sendBytes, sendJson } from '../respond.js';
+import { schemaByIdBody } from '../schema-bodies.js';
+
+/** A path id as JAX-RS converts an `int` path parameter: anything else is 404. */
+function schemaId(raw: string): number {
+  if (!/^-?\d{1,10}$/.test(raw)) throw errors.notFound();
+  return Number(raw);
+}
+
+export function schemasRoutes(registry: Registry): Router {
+  const router = Router();
+
+  router
+    .route('/schemas')
+    .get(async (req, res) => {
+      const { offset, limit } = paging(req.query);
+      const found = await registry.listSchemas({
+        subjectPrefix: text(req.query, 'subjectPrefix'),
+        deleted: flag(req.query, 'deleted'),
+        latestOnly: flag(req.query, 'latestOnly'),
+        offset,
+        // Confluent's `schema.search.default.limit`.
+        limit: limit < 0 ? 1000 : limit,
+      });
+      sendJson(res, found.map(({ schema, version }) => schemaEntity(schema, version)));
+    })
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/types')
+    .get((_req, res) => sendJson(res, supportedSchemaTypes()))
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/ids/:id')
+    .get(async (req, res) => {
+      const id = schemaId(req.params.id);
+      const schema = await registry.getSchema(id);
+      const subject = text(req.query, 'subject');
+      const fetchMaxId = flag(req.query, 'fetchMaxId');
+      if (!subject && !fetchMaxId) return sendBytes(res, schemaByIdBody(schema));
+      const version = subject ? await registry.subjectVersionOfSchema(id, subject) : undefined;
+      const maxId = fetchMaxId ? await registry.store.maxSchemaId() : undefined;
+      sendJson(res, schemaStringEntity(schema, version, maxId));
+    })
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/ids/:id/schema')
+    .get(async (req, res) => sendBytes(res, (await registry.getSchema(schemaId(req.params.id))).schema))
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/ids/:id/subjects')
+    .get(async (req, res) => {
+      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, ...paging(req.query) };
+      const versions = await registry.versionsOfSchema(schemaId(req.params.id), options);
+      sendJson(res, [...new Set(versions.map((v) => v.subject))]);
+    })
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/ids/:id/versions')
+    .get(async (req, res) => {
+      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, ...paging(req.query) };
+      const versions = await registry.versionsOfSchema(schemaId(req.params.id), options);
+      sendJson(res, versions.map((v) => ({ subject: v.subject, version: v.version })));
+    })
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/guids/:guid')
+    .get(async (req, res) => sendJson(res, schemaStringEntity(await registry.getSchemaByGuid(req.params.guid))))
+    .all(methodNotAllowed());
+
+  router
+    .route('/schemas/guids/:guid/ids')
+    .get(async (req, res) => {
+      const schema = await registry.getSchemaByGuid(req.params.guid);
+      sendJson(res, [{ context: '.', id: schema.id }]);
+    })
+    .all(methodNotAllowed());
+
+  return router;
+}

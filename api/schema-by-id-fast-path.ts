@@ -1,0 +1,26 @@
+/**
+ * The hot path of every deserializer, `GET /schemas/ids/{id}` without query,
+ * answered before Express when the schema is already in memory. Express's
+ * per-request work (request/response prototypes, router walk) costs several
+ * times what writing cached bytes does; everything else, cache misses and
+ * errors included, goes through the app as usual.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Registry } from '../contracts/registry/index.js';
+import { SCHEMA_REGISTRY_V1_JSON } from './media-types.js';
+import { schemaByIdBody } from './schema-bodies.js';
+
+const PATH = /^\/schemas\/ids\/(\d{1,10})$/;
+
+/** Answers and returns true when it can; returns false to let the app answer. */
+export function serveCachedSchemaById(registry: Registry, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET') return false;
+  const match = PATH.exec(req.url ?? '');
+  if (!match) return false;
+  const schema = registry.cachedSchema(Number(match[1]));
+  if (!schema) return false;
+  const body = schemaByIdBody(schema);
+  res.writeHead(200, { 'Content-Type': SCHEMA_REGISTRY_V1_JSON, 'Content-Length': body.length });
+  res.end(body);
+  return true;
+}
