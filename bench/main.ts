@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: throughput and p99 latency of `GET /schemas/ids/{id}`,
+ * measured side by side in one run against a bare `node:http` server that
+ * returns the same bytes, and printed as ratios. Setup of the published
+ * cross-registry benchmark: 1,000 registered Avro schemas, 100 concurrent
+ * connections, ids chosen at random. Targets: ≥ 0.7 of the bare server's
+ * throughput, p99 under 10 ms. Rounds alternate to spread machine noise.
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild, type ChildServer } from './processes.js';
+
+const SCHEMAS = 1000;
+const CONNECTIONS = 100;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+interface Measurement {
+  requestsPerSecond: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, seconds: number): Promise<Measurement> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/schemas/ids/${1 + Math.floor(Math.random() * SCHEMAS)}` }) }],
+  });
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function registerSchemas(url: string): Promise<Record<number, string>> {
+  const bodies: Record<number, string> = {};
+  for (let i = 0; i < SCHEMAS; i++) {
+    const schema = JSON.stringify({
+      type: 'record',
+      name: `Entity${i}`,
+      namespace: 'bench.contracts',
+      fields: [
+        { name: 'id', type: 'string' },
+        { name: 'sequence', type: 'long' },
+        { name: 'payload', type: ['null', 'string'], default: null },
+      ],
+    });
+    const res = await fetch(`${url}/subjects/bench-${i}-value/versions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ schema }),
+    });
+    const { id } = (await res.json()) as { id: number };
+    bodies[id] = await (await fetch(`${url}/schemas/ids/${id}`)).text();
+  }
+  return bodies;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'creg-bench-'));
+  const servers: ChildServer[] = [];
+  try {
+    const registry = await startChild([here('../cli/main.ts'), 'serve'], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(dir, 'registry.db')}`,
+      LOG_LEVEL: 'info',
+    });
+    servers.push(registry);
+    console.log(`registering ${SCHEMAS} Avro schemas…`);
+    const bodiesFile = join(dir, 'bodies.json');
+    writeFileSync(bodiesFile, JSON.stringify(await registerSchemas(registry.url)));
+    const bare = await startChild([here('./bare-server.ts'), bodiesFile]);
+    servers.push(bare);
+
+    // Warm both (JIT, caches) before measuring.
+    await load(bare.url, 2);
+    await load(registry.url, 2);
+    const results: { bare: Measurement[]; registry: Measurement[] } = { bare: [], registry: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      results.bare.push(await load(bare.url, SECONDS));
+      results.registry.push(await load(registry.url, SECONDS));
+    }
+    report(results);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(results: { bare: Measurement[]; registry: Measurement[] }) {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const summary = (ms: Measurement[]) => ({
+    rps: mean(ms.map((m) => m.requestsPerSecond)),
+    p99: Math.max(...ms.map((m) => m.p99)),
+    errors: ms.reduce((a, m) => a + m.errors, 0),
+  });
+  const bare = summary(results.bare);
+  const registry = summary(results.registry);
+  const ratio = registry.rps / bare.rps;
+  console.log(`\nGET /schemas/ids/{id}: ${SCHEMAS} schemas, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS}s per server\n`);
+  console.log('server              req/s      p99 ms   errors');
+  console.log(`bare node:http   ${bare.rps.toFixed(0).padStart(9)}   ${bare.p99.toFixed(1).padStart(7)}   ${bare.errors}`);
+  console.log(`registry         ${registry.rps.toFixed(0).padStart(9)}   ${registry.p99.toFixed(1).padStart(7)}   ${registry.errors}`);
+  console.log(`\nthroughput ratio registry / bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`);
+  console.log(`registry p99: ${registry.p99.toFixed(1)} ms (target < 10 ms: ${registry.p99 < 10 ? 'met' : 'NOT met'})`);
+}
+
+await main();
