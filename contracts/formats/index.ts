@@ -5,9 +5,11 @@ import { errors } from '../errors.js';
 import type { SchemaType } from '../schema.js';
 import { avroFormat } from './avro/avro-format.js';
 import type { SchemaFormat } from './format.js';
+import { jsonSchemaFormat } from './json-schema/json-schema-format.js';
 
 const FORMATS: Partial<Record<SchemaType, SchemaFormat>> = {
   AVRO: avroFormat,
+  JSON: jsonSchemaFormat,
 };
 
 /** The schema types this registry accepts, as `GET /schemas/types` lists them. */
