@@ -4,7 +4,8 @@
  * Unknown properties are ignored (`@JsonIgnoreProperties(ignoreUnknown=true)`).
  */
 import { errors } from '../contracts/errors.js';
-import type { ConfigUpdate, RegisterRequest } from '../contracts/registry/index.js';
+import type { ConfigUpdate, RegisterRequest, TagSchemaRequest } from '../contracts/registry/index.js';
+import { SCHEMA_ENTITY_TYPES, type SchemaEntityType, type SchemaTags } from '../contracts/schema-tags.js';
 import type { Metadata, RuleSet, SchemaReference } from '../contracts/schema.js';
 
 type Json = Record<string, unknown>;
@@ -29,6 +30,8 @@ const isBoolean = (v: unknown) => typeof v === 'boolean';
 const isInteger = (v: unknown) => Number.isInteger(v);
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isReferenceList = (v: unknown) => Array.isArray(v) && v.every(isObject);
+const isStringList = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isEntityType = (v: unknown) => (SCHEMA_ENTITY_TYPES as readonly unknown[]).includes(v);
 
 export function registerRequest(body: unknown): RegisterRequest {
   const json = object(body, 'RegisterSchemaRequest');
@@ -41,6 +44,41 @@ export function registerRequest(body: unknown): RegisterRequest {
     version: field<number>(json, 'version', isInteger, 'an integer'),
     id: field<number>(json, 'id', isInteger, 'an integer'),
   };
+}
+
+/** `TagSchemaRequest`; an entity needs a path and Confluent's lower-case type, tags a list. */
+export function tagSchemaRequest(body: unknown): TagSchemaRequest {
+  const json = object(body, 'TagSchemaRequest');
+  return {
+    newVersion: field<number>(json, 'newVersion', isInteger, 'an integer'),
+    tagsToAdd: schemaTagsList(json, 'tagsToAdd'),
+    tagsToRemove: schemaTagsList(json, 'tagsToRemove'),
+    metadata: field<Metadata>(json, 'metadata', isObject, 'an object'),
+    ruleSet: field<RuleSet>(json, 'ruleSet', isObject, 'an object'),
+    rulesToMerge: field<RuleSet>(json, 'rulesToMerge', isObject, 'an object'),
+    rulesToRemove: field<string[]>(json, 'rulesToRemove', isStringList, 'a list of strings'),
+  };
+}
+
+function schemaTagsList(json: Json, name: string): SchemaTags[] | undefined {
+  const list = field<unknown[]>(json, name, Array.isArray, 'a list of schema tags');
+  return list?.map((item) => {
+    const tags = object(item, 'SchemaTags');
+    const entity = object(tags.schemaEntity ?? null, 'SchemaEntity');
+    return {
+      schemaEntity: {
+        entityPath: required<string>(entity, 'entityPath', isString, 'a string'),
+        entityType: required<SchemaEntityType>(entity, 'entityType', isEntityType, `one of ${SCHEMA_ENTITY_TYPES.join(', ')}`),
+      },
+      tags: required<string[]>(tags, 'tags', isStringList, 'a list of strings'),
+    };
+  });
+}
+
+function required<T>(body: Json, name: string, check: (v: unknown) => boolean, expected: string): T {
+  const value = field<T>(body, name, check, expected);
+  if (value === undefined) throw errors.badRequest(`Field '${name}' must be ${expected}`);
+  return value;
 }
 
 const CONFIG_FIELDS = {

@@ -1,14 +1,14 @@
 /**
  * `/subjects/{subject}/versions` (Confluent's SubjectVersionsResource):
  * register, list versions, read one (or its raw schema), who references it,
- * delete it.
+ * delete it, tag it (a new version with changed inline tags).
  */
 import { Router } from 'express';
 import { parseVersion, type Registry } from '../../contracts/registry/index.js';
 import { registerResponse, schemaEntity } from '../entities.js';
 import { methodNotAllowed } from '../middleware/errors.js';
 import { flag, paging } from '../query.js';
-import { registerRequest } from '../request-bodies.js';
+import { registerRequest, tagSchemaRequest } from '../request-bodies.js';
 import { sendBytes, sendJson } from '../respond.js';
 
 export function subjectVersionsRoutes(registry: Registry): Router {
@@ -57,6 +57,16 @@ export function subjectVersionsRoutes(registry: Registry): Router {
     .get(async (req, res) => {
       const options = { deleted: flag(req.query, 'deleted'), ...paging(req.query) };
       sendJson(res, await registry.referencedBy(req.params.subject, parseVersion(req.params.version), options));
+    })
+    .all(methodNotAllowed());
+
+  router
+    .route('/subjects/:subject/versions/:version/tags')
+    .post(async (req, res) => {
+      // The body is read first, as Jersey reads it before the resource method runs.
+      const body = tagSchemaRequest(req.body);
+      const registered = await registry.tagSchema(req.params.subject, parseVersion(req.params.version), body);
+      sendJson(res, registerResponse(registered.schema, registered.version));
     })
     .all(methodNotAllowed());
 

@@ -3,6 +3,7 @@
  * lives in its own folder and is listed once, in `formats/index.ts`.
  * Model: Confluent's `ParsedSchema` (client/.../ParsedSchema.java).
  */
+import type { SchemaTagsChange } from '../schema-tags.js';
 import type { ResolvedReference, SchemaType } from '../schema.js';
 
 /** One way a reader schema fails to read data written with a writer schema. */
@@ -25,6 +26,13 @@ export interface ParsedSchema {
   readerDifferences(writer: ParsedSchema, policy: CompatibilityPolicy): Difference[];
   /** The schema's fully-qualified name where it has one (record, message, title). */
   name(): string | undefined;
+  /**
+   * The schema text with its inline tags changed, entity by entity (Confluent's
+   * `ParsedSchema.copy(tagsToAdd, tagsToRemove)`), for the registry to parse
+   * and canonicalise like any submitted schema. A path that names nothing is
+   * 42201 (`noMatchingPath`). Optional: a format without it cannot be tagged.
+   */
+  withTags?(changes: SchemaTagsChange[]): string;
 }
 
 /** Confluent's `compatibilityPolicy`; only JSON Schema distinguishes LENIENT. */

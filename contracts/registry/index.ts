@@ -11,9 +11,11 @@ import { latestWithMetadata, lookup } from './lookup.js';
 import { deleteMode, getMode, setMode } from './mode.js';
 import * as queries from './queries.js';
 import { register } from './register.js';
+import { tagSchema } from './tag-schema.js';
 
 const useCases = {
   register,
+  tagSchema,
   lookup,
   latestWithMetadata,
   checkCompatibility,
@@ -41,6 +43,7 @@ export function createRegistry(store: Store): Registry {
 }
 
 export type { RegisterRequest, RegisterOptions, Registered } from './register.js';
+export type { TagSchemaRequest } from './tag-schema.js';
 export type { CompatibilityVerdict } from './check-compatibility.js';
 export type { ConfigUpdate } from './config.js';
 export { parseVersion, type VersionRef } from './versions.js';

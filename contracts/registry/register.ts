@@ -35,6 +35,16 @@ export interface RegisterOptions {
   force?: boolean;
 }
 
+/** For use cases that register as one step of their own write (`registerWithin`). */
+export interface RegisterWithinOptions extends RegisterOptions {
+  /**
+   * Whether the subject's `normalize` config applies (default true). Confluent
+   * reads it in the REST resource, so a path that calls its register directly,
+   * like schema tagging, never normalises.
+   */
+  configNormalize?: boolean;
+}
+
 export interface Registered {
   schema: StoredSchema;
   version: SubjectVersion;
@@ -48,16 +58,20 @@ export async function register(
 ): Promise<Registered> {
   validateSubject(subject);
   validateRuleSet(request.ruleSet);
-  const registered = await ctx.store.write((tx) => registerIn(ctx, tx, subject, request, options));
+  const registered = await ctx.store.write((tx) => registerWithin(ctx, tx, subject, request, options));
   return { schema: ctx.cache.put(registered.schema), version: registered.version };
 }
 
-async function registerIn(
+/**
+ * Register's steps inside a write the caller holds; the subject and rule set
+ * are the caller's to validate, and the result is not cached yet.
+ */
+export async function registerWithin(
   ctx: RegistryContext,
   tx: StoreWriter,
   subject: string,
   request: RegisterRequest,
-  options: RegisterOptions,
+  options: RegisterWithinOptions,
 ): Promise<Registered> {
   const config = await effectiveConfig(tx, subject);
   const mode = await effectiveMode(tx, subject);
@@ -69,7 +83,8 @@ async function registerIn(
 
   // An empty schema means "the latest version's schema, with new metadata or rules".
   const input = (request.schema || importing) ? request : { ...request, ...copiedSchema(latestSchema) };
-  const candidate = await parseCandidate(ctx, tx, input, !importing && (options.normalize || config.normalize === true));
+  const normalize = options.normalize || (options.configNormalize !== false && config.normalize === true);
+  const candidate = await parseCandidate(ctx, tx, input, !importing && normalize);
   let metadata = importing
     ? request.metadata
     : effectiveMetadata(config.defaultMetadata, request.metadata ?? latestSchema?.metadata, config.overrideMetadata);

@@ -1,10 +1,11 @@
 /**
  * The Avro schema format: Confluent's `AvroSchemaProvider` and `AvroSchema`
  * (client/.../avro/) over the pieces of this folder — parse, canonical text,
- * normalised text, reader/writer compatibility and its messages.
+ * normalised text, reader/writer compatibility and its messages, inline tags.
  */
 import type { Difference, ParsedSchema, SchemaFormat } from '../format.js';
 import type { ResolvedReference } from '../../schema.js';
+import type { SchemaTagsChange } from '../../schema-tags.js';
 import type { Type } from 'avsc';
 import { toAvscType } from './avsc-type.js';
 import { toJavaString } from './canonical.js';
@@ -13,6 +14,7 @@ import { isAvroDifference, renderAvroDifference, type AvroDifference } from './d
 import { isNamed, type AvroSchema } from './model.js';
 import { toNormalizedString } from './normalize.js';
 import { parseAvro, type ParseOptions, type ParsedAvro } from './parse.js';
+import { withAvroTags } from './tags.js';
 
 export class AvroParsedSchema implements ParsedSchema {
   readonly schemaType = 'AVRO' as const;
@@ -62,6 +64,11 @@ export class AvroParsedSchema implements ParsedSchema {
   /** The full name of a named top-level type (Confluent answers only for records). */
   name(): string | undefined {
     return isNamed(this.parsed.root) ? this.parsed.root.name.full : undefined;
+  }
+
+  /** Confluent's `copy(tagsToAdd, tagsToRemove)`, as text: see `tags.ts`. */
+  withTags(changes: SchemaTagsChange[]): string {
+    return withAvroTags(this.canonical(), changes);
   }
 
   /** The avsc `Type` for encoding and decoding, built on first use (see `avsc-type.ts`). */
