@@ -48,10 +48,11 @@ export function schemasRoutes(registry: Registry): Router {
     .route('/schemas/ids/:id')
     .get(async (req, res) => {
       const id = schemaId(req.params.id);
-      const schema = await registry.getSchema(id);
+      const format = text(req.query, 'format');
+      const schema = await registry.withFormat(await registry.getSchema(id), format);
       const subject = text(req.query, 'subject');
       const fetchMaxId = flag(req.query, 'fetchMaxId');
-      if (!subject && !fetchMaxId) return sendBytes(res, schemaByIdBody(schema));
+      if (!subject && !fetchMaxId && !format) return sendBytes(res, schemaByIdBody(schema));
       const version = subject ? await registry.subjectVersionOfSchema(id, subject) : undefined;
       const maxId = fetchMaxId ? await registry.store.maxSchemaId() : undefined;
       sendJson(res, schemaStringEntity(schema, version, maxId));
@@ -60,7 +61,10 @@ export function schemasRoutes(registry: Registry): Router {
 
   router
     .route('/schemas/ids/:id/schema')
-    .get(async (req, res) => sendBytes(res, (await registry.getSchema(schemaId(req.params.id))).schema))
+    .get(async (req, res) => {
+      const schema = await registry.withFormat(await registry.getSchema(schemaId(req.params.id)), text(req.query, 'format'));
+      sendBytes(res, schema.schema);
+    })
     .all(methodNotAllowed());
 
   router
@@ -83,7 +87,10 @@ export function schemasRoutes(registry: Registry): Router {
 
   router
     .route('/schemas/guids/:guid')
-    .get(async (req, res) => sendJson(res, schemaStringEntity(await registry.getSchemaByGuid(req.params.guid))))
+    .get(async (req, res) => {
+      const schema = await registry.withFormat(await registry.getSchemaByGuid(req.params.guid), text(req.query, 'format'));
+      sendJson(res, schemaStringEntity(schema));
+    })
     .all(methodNotAllowed());
 
   router

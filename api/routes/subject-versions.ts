@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { parseVersion, type Registry } from '../../contracts/registry/index.js';
 import { registerResponse, schemaEntity } from '../entities.js';
 import { methodNotAllowed } from '../middleware/errors.js';
-import { flag, paging } from '../query.js';
+import { flag, paging, text } from '../query.js';
 import { registerRequest, tagSchemaRequest } from '../request-bodies.js';
 import { sendBytes, sendJson } from '../respond.js';
 
@@ -36,7 +36,7 @@ export function subjectVersionsRoutes(registry: Registry): Router {
     .route('/subjects/:subject/versions/:version')
     .get(async (req, res) => {
       const found = await registry.getSubjectVersion(req.params.subject, parseVersion(req.params.version), flag(req.query, 'deleted'));
-      sendJson(res, schemaEntity(found.schema, found.version));
+      sendJson(res, schemaEntity(await registry.withFormat(found.schema, text(req.query, 'format')), found.version));
     })
     .delete(async (req, res) => {
       const version = parseVersion(req.params.version);
@@ -48,7 +48,7 @@ export function subjectVersionsRoutes(registry: Registry): Router {
     .route('/subjects/:subject/versions/:version/schema')
     .get(async (req, res) => {
       const found = await registry.getSubjectVersion(req.params.subject, parseVersion(req.params.version), flag(req.query, 'deleted'));
-      sendBytes(res, found.schema.schema);
+      sendBytes(res, (await registry.withFormat(found.schema, text(req.query, 'format'))).schema);
     })
     .all(methodNotAllowed());
 

@@ -28,7 +28,7 @@ export function subjectsRoutes(registry: Registry): Router {
     .post(async (req, res) => {
       const options = { normalize: flag(req.query, 'normalize'), deleted: flag(req.query, 'deleted') };
       const found = await registry.lookup(req.params.subject, registerRequest(req.body), options);
-      sendJson(res, schemaEntity(found.schema, found.version));
+      sendJson(res, schemaEntity(await registry.withFormat(found.schema, text(req.query, 'format')), found.version));
     })
     .delete(async (req, res) => {
       sendJson(res, await registry.deleteSubject(req.params.subject, flag(req.query, 'permanent')));
@@ -42,7 +42,7 @@ export function subjectsRoutes(registry: Registry): Router {
       const values = list(req.query, 'value');
       const properties = Object.fromEntries(keys.map((key, i) => [key, values[i] ?? '']));
       const found = await registry.latestWithMetadata(req.params.subject, properties, { deleted: flag(req.query, 'deleted') });
-      sendJson(res, schemaEntity(found.schema, found.version));
+      sendJson(res, schemaEntity(await registry.withFormat(found.schema, text(req.query, 'format')), found.version));
     })
     .all(methodNotAllowed());
 

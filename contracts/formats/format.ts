@@ -33,6 +33,12 @@ export interface ParsedSchema {
    * 42201 (`noMatchingPath`). Optional: a format without it cannot be tagged.
    */
   withTags?(changes: SchemaTagsChange[]): string;
+  /**
+   * Confluent's `formattedString(format)` for the `format` query parameter
+   * (Protobuf: `serialized` is the base64 FileDescriptorProto that
+   * `@confluentinc/schemaregistry` reads). Absent: the canonical text.
+   */
+  formatted?(format: string): string;
 }
 
 /** Confluent's `compatibilityPolicy`; only JSON Schema distinguishes LENIENT. */
@@ -43,8 +49,10 @@ export interface SchemaFormat {
   /**
    * Parses and validates schema text with its resolved references.
    * Throws a `RegistryError` with code 42201 (see `errors.ts`) naming the problem.
+   * `lenient` re-reads a stored schema the way Confluent does, without the
+   * checks that only new schemas must pass.
    */
-  parse(text: string, references: ResolvedReference[]): ParsedSchema;
+  parse(text: string, references: ResolvedReference[], options?: { lenient?: boolean }): ParsedSchema;
   /**
    * Confluent's verbose message for a difference, with the two schemas named by
    * their roles: `('new', 'old')` when the new schema reads the old one.

@@ -6,10 +6,12 @@ import type { SchemaType } from '../schema.js';
 import { avroFormat } from './avro/avro-format.js';
 import type { SchemaFormat } from './format.js';
 import { jsonSchemaFormat } from './json-schema/json-schema-format.js';
+import { protobufFormat } from './protobuf/protobuf-format.js';
 
 const FORMATS: Partial<Record<SchemaType, SchemaFormat>> = {
   AVRO: avroFormat,
   JSON: jsonSchemaFormat,
+  PROTOBUF: protobufFormat,
 };
 
 /** The schema types this registry accepts, as `GET /schemas/types` lists them. */

@@ -35,7 +35,7 @@ export async function parsedSchemaOf(ctx: RegistryContext, schema: StoredSchema,
   const cached = ctx.cache.parsed(schema.id);
   if (cached) return cached;
   const references = await resolveReferences(ctx, reader, schema.references);
-  const parsed = formatFor(schema.schemaType).parse(schema.schema, references);
+  const parsed = formatFor(schema.schemaType).parse(schema.schema, references, { lenient: true });
   ctx.cache.putParsed(schema.id, parsed);
   return parsed;
 }

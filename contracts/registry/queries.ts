@@ -4,7 +4,7 @@
  */
 import { errors } from '../errors.js';
 import type { StoredSchema, SubjectVersion } from '../schema.js';
-import { schemaById, type RegistryContext } from './context.js';
+import { parsedSchemaOf, schemaById, type RegistryContext } from './context.js';
 import type { Registered } from './register.js';
 import { findVersion, isLive, paginate, type VersionRef } from './versions.js';
 
@@ -58,6 +58,17 @@ export async function getSchema(ctx: RegistryContext, id: number): Promise<Store
   if (cached) return cached;
   if ((await ctx.store.versionsOfSchema(id)).length === 0) throw errors.schemaNotFound(id);
   return schemaById(ctx, id);
+}
+
+/**
+ * The schema as a `format` query parameter asks for it (Confluent's
+ * `formattedString`); without one, or for a format the type does not know, as stored.
+ */
+export async function withFormat(ctx: RegistryContext, schema: StoredSchema, format: string | undefined): Promise<StoredSchema> {
+  if (!format) return schema;
+  const parsed = await parsedSchemaOf(ctx, schema);
+  const text = parsed.formatted?.(format) ?? schema.schema;
+  return text === schema.schema ? schema : { ...schema, schema: text };
 }
 
 /** The schema with this id if this process already holds it; never touches the store. */
