@@ -93,3 +93,17 @@ test('a schema of another type than the latest version is incompatible', async (
   const res = await post('/subjects/order-proto-2/versions', { schemaType: 'JSON', schema: orderJsonSchemaV1 }).expect(409);
   assert.match(res.body.message, /different schema type/);
 });
+
+test('Protobuf: an import resolved through a reference to another subject', async () => {
+  const money = 'syntax = "proto3";\npackage com.example.common;\n\nmessage Money {\n  string currency = 1;\n  int64 units = 2;\n}\n';
+  await post('/subjects/money.proto/versions', { schemaType: 'PROTOBUF', schema: money }).expect(200);
+  const invoice =
+    'syntax = "proto3";\npackage com.example.billing;\n\nimport "money.proto";\n\nmessage Invoice {\n  string invoice_id = 1;\n  com.example.common.Money total = 2;\n}\n';
+  const references = [{ name: 'money.proto', subject: 'money.proto', version: 1 }];
+  const res = await post('/subjects/invoice/versions', { schemaType: 'PROTOBUF', schema: invoice, references }).expect(200);
+  assert.deepEqual(res.body.references, references);
+  const referrers = (await request(server.url).get('/subjects/money.proto/versions/1/referencedby').expect(200)).body;
+  assert.deepEqual(referrers, [res.body.id]);
+  const missing = await post('/subjects/invoice-broken/versions', { schemaType: 'PROTOBUF', schema: invoice }).expect(422);
+  assert.equal(missing.body.error_code, 42201);
+});
