@@ -24,6 +24,7 @@ RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3 && npm cach
 COPY --from=build /app/dist ./dist
 # Migrations are applied at startup from prisma/<provider>/migrations.
 COPY prisma/sqlite/migrations ./prisma/sqlite/migrations
+COPY prisma/postgresql/migrations ./prisma/postgresql/migrations
 RUN mkdir -p /var/lib/contract-registry && chown node:node /var/lib/contract-registry
 USER node
 VOLUME ["/var/lib/contract-registry"]

@@ -53,6 +53,14 @@ export interface Store extends StoreReader {
    * and inserting it cannot interleave with another writer.
    */
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>;
+  /**
+   * Tells `listener` when other processes sharing the database removed
+   * versions for good (hard deletes), with the schema ids those versions used,
+   * or `undefined` when it cannot know which (after a lost connection), so
+   * that caches of immutable schemas drop them. Optional: a store that no
+   * other process writes to has nothing to tell.
+   */
+  onSchemasRemoved?(listener: (schemaIds: number[] | undefined) => void): void;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

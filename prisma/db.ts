@@ -1,10 +1,42 @@
 /**
  * The Prisma surface the store runs its queries on: a client, or the client
- * of an interactive transaction. The SQLite generated client is the one
- * generated today; the PostgreSQL one has the same models, so the store's
- * queries type-check against either.
+ * of an interactive transaction, typed by the SQLite generated client. The
+ * PostgreSQL client has the same models but is another class to TypeScript
+ * (its transactions take more isolation levels, its filters more options), so
+ * it enters through `postgresClientAsClient`, which is sound only while the
+ * two schemas' models are equal: the checks below fail the type check when a
+ * model of one provider differs from the other's.
  */
-import type { Prisma, PrismaClient } from './generated/sqlite/client.js';
+import type * as Sqlite from './generated/sqlite/client.js';
+import type * as Postgres from './generated/postgresql/client.js';
 
-export type Db = Prisma.TransactionClient;
-export type Client = PrismaClient;
+export type Db = Sqlite.Prisma.TransactionClient;
+export type Client = Sqlite.PrismaClient;
+
+export function postgresClientAsClient(client: Postgres.PrismaClient): Client {
+  return client as unknown as Client;
+}
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+type SqliteModels = [
+  Sqlite.Schema,
+  Sqlite.SubjectVersion,
+  Sqlite.SchemaReference,
+  Sqlite.Config,
+  Sqlite.Mode,
+  Sqlite.Prisma.SubjectVersionUncheckedCreateInput,
+  Sqlite.Prisma.SchemaReferenceUncheckedCreateInput,
+];
+type PostgresModels = [
+  Postgres.Schema,
+  Postgres.SubjectVersion,
+  Postgres.SchemaReference,
+  Postgres.Config,
+  Postgres.Mode,
+  Postgres.Prisma.SubjectVersionUncheckedCreateInput,
+  Postgres.Prisma.SchemaReferenceUncheckedCreateInput,
+];
+
+// The rows of every model, and the create inputs of the models without relations to create.
+true satisfies Equal<SqliteModels, PostgresModels>;

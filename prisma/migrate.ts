@@ -5,10 +5,12 @@
  * `prisma migrate deploy`: a migration already applied is skipped, and an
  * edited one is refused.
  *
- * On SQLite, migrators of one file take turns (`sqlite-migration-lock.ts`),
- * and the engine only starts when the history lacks a migration
- * (`migration-history.ts`): it needs the file to itself, so applying a new
- * migration waits for other processes using the file to stop.
+ * Migrators of one database take turns (`sqlite-migration-lock.ts`,
+ * `postgresql-migration-lock.ts`: several nodes may start at once), and the
+ * engine only starts when the history lacks a migration
+ * (`migration-history.ts`). On SQLite the engine needs the file to itself, so
+ * applying a new migration waits for other processes using the file to stop;
+ * on PostgreSQL the nodes already serving go on while one node migrates.
  */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -16,6 +18,9 @@ import { parseDatabaseUrl } from './database-url.js';
 import { nothingToApply } from './migration-history.js';
 import { readMigrationsList } from './migrations-list.js';
 import { providerPaths } from './paths.js';
+import { postgresSettings, readPostgresMigrationHistory } from './postgresql-connection.js';
+import { postgresEngineAdapterFactory } from './postgresql-engine-adapter.js';
+import { withPostgresMigrationLock } from './postgresql-migration-lock.js';
 import { withSchemaEngine } from './schema-engine.js';
 import {
   checkSqliteFile,
@@ -29,10 +34,10 @@ import { withSqliteMigrationLock } from './sqlite-migration-lock.js';
 /** Checks the connection, then brings the database up to date; returns the names of the migrations applied now. */
 export async function applyMigrations(databaseUrl: string | undefined = process.env.DATABASE_URL): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.provider === 'postgresql') {
-    throw new Error('PostgreSQL is not yet supported (DATABASE_URL postgres://…); use a file: URL for SQLite');
-  }
-  const { file } = target;
+  return target.provider === 'postgresql' ? migratePostgres(target.url) : migrateSqlite(target.file);
+}
+
+async function migrateSqlite(file: string): Promise<string[]> {
   const migrationsList = await readMigrations(providerPaths('sqlite').migrations);
   prepareSqliteFolder(file);
   return withSqliteMigrationLock(file, async () => {
@@ -49,6 +54,19 @@ export async function applyMigrations(databaseUrl: string | undefined = process.
       throw new Error(`migrating SQLite database ${file} failed${hint}: ${(error as Error).message}`, {
         cause: error,
       });
+    }
+  });
+}
+
+async function migratePostgres(url: string): Promise<string[]> {
+  const migrationsList = await readMigrations(providerPaths('postgresql').migrations);
+  const settings = postgresSettings(url);
+  return withPostgresMigrationLock(settings, async (client) => {
+    if (nothingToApply(migrationsList, await readPostgresMigrationHistory(client))) return [];
+    try {
+      return await migrate(migrationsList, postgresEngineAdapterFactory({ ...settings, poolSize: 2 }));
+    } catch (error) {
+      throw new Error(`migrating the PostgreSQL database failed: ${(error as Error).message}`, { cause: error });
     }
   });
 }

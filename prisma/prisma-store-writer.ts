@@ -9,10 +9,21 @@
 import type { ConfigValue, Mode } from '../contracts/config.js';
 import type { StoredSchema, SubjectVersion } from '../contracts/schema.js';
 import type { StoreWriter } from '../contracts/store.js';
+import type { Db } from './db.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { configToText, schemaToRow, versionToRow } from './rows.js';
 
+/** Runs in the transaction before a version is removed for good, e.g. to tell other nodes. */
+export type AnnounceRemoval = (tx: Db, subject: string, version: number) => Promise<void>;
+
 export class PrismaStoreWriter extends PrismaStoreReader implements StoreWriter {
+  constructor(
+    db: Db,
+    private readonly announceRemoval?: AnnounceRemoval,
+  ) {
+    super(db);
+  }
+
   async insertSchema(schema: StoredSchema): Promise<void> {
     const referenceRows = schema.references.map((ref, position) => ({
       position,
@@ -36,6 +47,7 @@ export class PrismaStoreWriter extends PrismaStoreReader implements StoreWriter 
   }
 
   async removeVersion(subject: string, version: number): Promise<void> {
+    await this.announceRemoval?.(this.db, subject, version);
     await this.db.subjectVersion.deleteMany({ where: { subject, version } });
   }
 

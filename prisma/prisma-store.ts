@@ -4,17 +4,21 @@
  * time: an in-process queue orders this process's writers, and
  * `lockForWrite`, the transaction's first statement, takes the database's
  * write lock so that writers in other processes wait for it too. Providers
- * differ only in the clients and that statement (see `sqlite-store.ts`).
+ * differ only in the clients and that statement (see `sqlite-store.ts`,
+ * `postgresql-store.ts`).
  */
 import type { Store, StoreWriter } from '../contracts/store.js';
 import type { Client, Db } from './db.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { PrismaStoreWriter } from './prisma-store-writer.js';
+import type { RemovalFeed } from './removal-feed.js';
 import { SerialQueue } from './serial-queue.js';
 
 export interface PrismaStoreOptions {
   /** Runs first in every write transaction; must hold the database's write lock until the transaction ends. */
   lockForWrite(tx: Db): Promise<void>;
+  /** Where other processes' hard deletes are heard, when the database is shared (`Store.onSchemasRemoved`). */
+  removals?: RemovalFeed;
   /** Longest a write transaction may run before Prisma rolls it back. */
   transactionTimeoutMs?: number;
 }
@@ -40,11 +44,15 @@ export class PrismaStore extends PrismaStoreReader implements Store {
       this.#clients.write.$transaction(
         async (tx) => {
           await this.#options.lockForWrite(tx);
-          return work(new PrismaStoreWriter(tx));
+          return work(new PrismaStoreWriter(tx, this.#options.removals?.announce));
         },
         { timeout, maxWait: timeout },
       ),
     );
+  }
+
+  onSchemasRemoved(listener: (schemaIds: number[] | undefined) => void): void {
+    this.#options.removals?.subscribe(listener);
   }
 
   async ping(): Promise<void> {
@@ -55,7 +63,7 @@ export class PrismaStore extends PrismaStoreReader implements Store {
     const clients = new Set([this.#clients.read, this.#clients.write]);
     this.#closed ??= this.#queue
       .run(async () => {})
-      .then(() => Promise.all([...clients].map((client) => client.$disconnect())))
+      .then(() => Promise.all([...[...clients].map((client) => client.$disconnect()), this.#options.removals?.close()]))
       .then(() => undefined);
     return this.#closed;
   }

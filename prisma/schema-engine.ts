@@ -7,7 +7,8 @@
  * the glue module is imported alone and the `.wasm` next to the package's main
  * file is instantiated here, once per process. The engine reaches the database
  * through a driver adapter; the adapters it opens are disposed by
- * `withSchemaEngine` when the work is done.
+ * `withSchemaEngine` when the work is done, and the timers it leaves are
+ * cleared (`schema-engine-timers.ts`).
  */
 import { readFile } from 'node:fs/promises';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -20,6 +21,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
+import { engineAtWork, withTrackedTimers } from './schema-engine-timers.js';
 
 export type { SchemaEngine };
 
@@ -42,7 +44,7 @@ function loadWasm(): Promise<void> {
   loaded ??= (async () => {
     const main = import.meta.resolve('@prisma/schema-engine-wasm');
     const bytes = await readFile(new URL('schema_engine_bg.wasm', main));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withTrackedTimers(glue) });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   })();
@@ -138,21 +140,23 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const { wrapped, dispose } = tracked(adapterFactory);
-  const bound = bindMigrationAwareSqlAdapterFactory(wrapped);
-  let engine: SchemaEngine | undefined;
-  try {
-    const datamodels: [string, string][] | undefined = schema && [[schema.path, schema.content]];
-    engine = await glue.SchemaEngine.new({ datamodels }, () => {}, bound);
-    return await work(engine);
-  } catch (error) {
-    throw explained(error, bound.errorRegistry);
-  } finally {
+  return engineAtWork(async () => {
+    const { wrapped, dispose } = tracked(adapterFactory);
+    const bound = bindMigrationAwareSqlAdapterFactory(wrapped);
+    let engine: SchemaEngine | undefined;
     try {
-      engine?.free();
-    } catch {
-      // After a panic the engine cannot be freed; the panic is what gets reported.
+      const datamodels: [string, string][] | undefined = schema && [[schema.path, schema.content]];
+      engine = await glue.SchemaEngine.new({ datamodels }, () => {}, bound);
+      return await work(engine);
+    } catch (error) {
+      throw explained(error, bound.errorRegistry);
+    } finally {
+      try {
+        engine?.free();
+      } catch {
+        // After a panic the engine cannot be freed; the panic is what gets reported.
+      }
+      await dispose();
     }
-    await dispose();
-  }
+  });
 }

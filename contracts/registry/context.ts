@@ -18,7 +18,10 @@ export interface RegistryContext {
 }
 
 export function createContext(store: Store): RegistryContext {
-  return { store, cache: new SchemaCache() };
+  const cache = new SchemaCache();
+  // A schema evicted here is read again on its next request, which answers 40403 if no version uses it any more.
+  store.onSchemasRemoved?.((ids) => (ids ? ids.forEach((id) => cache.evict(id)) : cache.clear()));
+  return { store, cache };
 }
 
 /** The schema with this id, from the cache or the store; 40403 when unknown. */

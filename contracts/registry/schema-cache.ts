@@ -1,7 +1,8 @@
 /**
  * Schemas by id are immutable, so they are cached in memory for the life of
- * the process, with their parsed form. Only a hard delete on this node evicts
- * an entry (the id then answers 40403 here; ids are never reused).
+ * the process, with their parsed form. Only a hard delete evicts an entry
+ * (the id then answers 40403; ids are never reused): on this node directly,
+ * on the others when the store tells them (`Store.onSchemasRemoved`).
  */
 import type { ParsedSchema } from '../formats/format.js';
 import type { StoredSchema } from '../schema.js';
@@ -32,5 +33,10 @@ export class SchemaCache {
   evict(id: number): void {
     this.byId.delete(id);
     this.parsedById.delete(id);
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.parsedById.clear();
   }
 }

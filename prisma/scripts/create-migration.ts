@@ -1,9 +1,12 @@
 /**
- * `npm run prisma:migration -- NAME [--provider sqlite] [--empty]`: writes
+ * `npm run prisma:migration -- NAME [--provider sqlite|postgresql]
+ * [--database-url postgres://…] [--empty]`: writes
  * `prisma/<provider>/migrations/<UTC timestamp>_<name>/migration.sql` and the
  * folder's `migration_lock.toml`, as `prisma migrate dev --create-only` would,
  * without Prisma's native engine. `--empty` writes an empty migration to fill
- * by hand. Nothing is written when the schema needs no change.
+ * by hand. Nothing is written when the schema needs no change. PostgreSQL
+ * needs a server to diff on (`--database-url`, default `DATABASE_URL`) whose
+ * user may create databases; nothing is left on it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -38,18 +41,24 @@ function migrationTimestamp(now: Date = new Date()): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { provider: { type: 'string', default: 'sqlite' }, empty: { type: 'boolean', default: false } },
+    options: {
+      provider: { type: 'string', default: 'sqlite' },
+      'database-url': { type: 'string', default: process.env.DATABASE_URL },
+      empty: { type: 'boolean', default: false },
+    },
   });
   const provider = values.provider as Provider;
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`unknown provider ${provider}`);
   const name = migrationSlug(positionals.join(' '));
-  if (name === '') throw new Error('usage: create-migration NAME [--provider sqlite|postgresql] [--empty]');
+  if (name === '') {
+    throw new Error('usage: create-migration NAME [--provider sqlite|postgresql] [--database-url postgres://…] [--empty]');
+  }
 
   let script: string;
   if (values.empty) {
     script = EMPTY_MIGRATION;
   } else {
-    const pending = await pendingMigration(provider);
+    const pending = await pendingMigration(provider, { databaseUrl: values['database-url'] });
     if (pending.script === null) {
       console.log(`${provider}: the migrations already match schema.prisma; nothing written.`);
       return;

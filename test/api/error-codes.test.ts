@@ -1,8 +1,8 @@
 /**
  * Confluent's error codes (reference §1.3), table-driven: each row provokes
- * one error over HTTP and checks the status, the code and the message. A
- * second test walks the catalogue in contracts/errors.ts against the
- * reference's table, so a code with a wrong status cannot slip in.
+ * one error over HTTP, on each backend, and checks the status, the code and
+ * the message. A second test walks the catalogue in contracts/errors.ts
+ * against the reference's table, so a code with a wrong status cannot slip in.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
 import { errors, httpStatusOf } from '../../contracts/errors.js';
 import { customerSchema, customerWithRequiredEmail } from '../support/avro-fixtures.js';
+import { backends } from '../support/backends.js';
 import { corporaDir } from '../support/corpora.js';
 import { startTestServer, type TestServer } from '../support/registry-server.js';
 
@@ -197,12 +198,6 @@ const CASES: Record<string, ErrorCase> = {
 };
 
 let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server.dispose();
-});
 
 function send(step: Step) {
   const req = request(server.url)[step.method](step.path);
@@ -211,22 +206,33 @@ function send(step: Step) {
   return req;
 }
 
-describe('every applicable Confluent error code over HTTP', () => {
-  for (const [name, c] of Object.entries(CASES)) {
-    test(`${c.code} ${name}`, async () => {
-      for (const step of c.given ?? []) {
-        const res = await send(step);
-        assert.ok(res.status < 300, `setup ${step.method} ${step.path} answered ${res.status} ${res.text}`);
-      }
-      const res = await send(c.when);
-      assert.equal(res.status, c.status, res.text);
-      assert.equal(res.headers['content-type'], V1);
-      assert.equal(res.body.error_code, c.code);
-      if (typeof c.message === 'string') assert.equal(res.body.message, c.message);
-      else assert.match(res.body.message, c.message);
+for (const backend of backends()) {
+  describe(backend.name, { skip: backend.skip }, () => {
+    before(async () => {
+      server = await startTestServer(backend);
     });
-  }
-});
+    after(async () => {
+      await server?.dispose();
+    });
+
+    describe('every applicable Confluent error code over HTTP', () => {
+      for (const [name, c] of Object.entries(CASES)) {
+        test(`${c.code} ${name}`, async () => {
+          for (const step of c.given ?? []) {
+            const res = await send(step);
+            assert.ok(res.status < 300, `setup ${step.method} ${step.path} answered ${res.status} ${res.text}`);
+          }
+          const res = await send(c.when);
+          assert.equal(res.status, c.status, res.text);
+          assert.equal(res.headers['content-type'], V1);
+          assert.equal(res.body.error_code, c.code);
+          if (typeof c.message === 'string') assert.equal(res.body.message, c.message);
+          else assert.match(res.body.message, c.message);
+        });
+      }
+    });
+  });
+}
 
 describe('the error catalogue agrees with the reference', () => {
   const reference = join(corporaDir, '..', 'reference', 'confluent-api.md');

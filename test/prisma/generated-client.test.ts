@@ -1,6 +1,7 @@
 /**
- * The committed Prisma Client is what `prisma generate` makes of the
- * committed schemas today (`npm run prisma:generate -- --check`).
+ * The committed Prisma Client of each provider (SQLite, PostgreSQL) is what
+ * `prisma generate` makes of its committed schema today
+ * (`npm run prisma:generate -- --check`).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,4 +17,5 @@ it('the committed Prisma Client is current', () => {
     timeout: 120_000,
   });
   assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+  assert.match(result.stdout, /current \(sqlite, postgresql\)/, 'both providers were checked');
 });

@@ -1,9 +1,10 @@
 /**
  * The migrator on SQLite: applies the committed migrations to an empty file
  * (creating its folder), applies nothing the second time, lets concurrent
- * migrators take turns, names the file when it cannot be opened; the history
- * check that spares the engine; and the committed migrations are exactly
- * what `schema.prisma` needs.
+ * migrators take turns, names the file (or an unreachable PostgreSQL server)
+ * when it cannot be opened; the history check that spares the engine; and the
+ * committed migrations are exactly what `schema.prisma` needs. PostgreSQL's
+ * migrator: `postgresql-migrate.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import { lockfileContent, readMigrationsList } from '../../prisma/migrations-lis
 import { openStore } from '../../prisma/open-store.js';
 import { providerPaths } from '../../prisma/paths.js';
 import { pendingMigration } from '../../prisma/scripts/pending-migration.js';
-import { tempDir } from './support/sqlite-fresh-store.js';
+import { tempDir } from './support/temp-dir.js';
 
 const TABLES = ['_prisma_migrations', 'configs', 'modes', 'schema_references', 'schemas', 'subject_versions'];
 
@@ -79,9 +80,11 @@ describe('applyMigrations on SQLite', () => {
     await assert.rejects(applyMigrations(`file:${target}`), (error: Error) => error.message.includes(target));
   });
 
-  it('refuses PostgreSQL for now, in the migrator and in openStore', async () => {
-    await assert.rejects(applyMigrations('postgresql://u:p@localhost:5432/db'), /not yet supported/);
-    await assert.rejects(openStore('postgres://u:p@localhost:5432/db'), /not yet supported/);
+  it('names an unreachable PostgreSQL server, without its password, in the migrator and in openStore', async () => {
+    const url = 'postgresql://u:s3cret@127.0.0.1:1/db';
+    const named = (error: Error) => error.message.includes('postgresql://u:***@127.0.0.1:1/db') && !error.message.includes('s3cret');
+    await assert.rejects(applyMigrations(url), named);
+    await assert.rejects(openStore(url), named);
   });
 });
 

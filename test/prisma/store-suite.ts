@@ -42,8 +42,13 @@ async function seed(store: Store, versions: SubjectVersion[], schemas = 1): Prom
   });
 }
 
-export function storeSuite(name: string, openFreshStore: () => Promise<FreshStore>): void {
-  describe(`Store: ${name}`, () => {
+export interface StoreSuiteOptions {
+  /** Why the suite cannot run here (e.g. no database server); it is then skipped with this reason. */
+  skip?: string;
+}
+
+export function storeSuite(name: string, openFreshStore: () => Promise<FreshStore>, options: StoreSuiteOptions = {}): void {
+  describe(`Store: ${name}`, { skip: options.skip }, () => {
     let fresh: FreshStore;
     let store: Store;
     beforeEach(async () => {

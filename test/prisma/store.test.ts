@@ -1,7 +1,9 @@
 /**
- * The Store suite on SQLite (a fresh file per test), plus what only a file
- * database shows: migrators and writers in several processes on one file
- * take turns, and a writer says so when another keeps the lock too long.
+ * The Store suite on every backend (a fresh database per test: a new SQLite
+ * file, a new PostgreSQL database), plus what only a file database shows:
+ * migrators and writers in several processes on one file take turns, and a
+ * writer says so when another keeps the lock too long. PostgreSQL's own
+ * cases are in `postgresql-store.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -9,11 +11,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { openStore } from '../../prisma/open-store.js';
+import { backends } from '../support/backends.js';
 import { storeSuite } from './store-suite.js';
+import { openFreshStore } from './support/fresh-store.js';
 import { runWriters } from './support/run-writers.js';
-import { openFreshSqliteStore, tempDir } from './support/sqlite-fresh-store.js';
+import { tempDir } from './support/temp-dir.js';
 
-storeSuite('SQLite', openFreshSqliteStore);
+for (const backend of backends()) {
+  storeSuite(backend.name, () => openFreshStore(backend), { skip: backend.skip });
+}
 
 describe('Store: SQLite across processes', () => {
   it('serialises three processes migrating and writing one new file: ids 1..30, no gap, no duplicate, no deadlock', async () => {

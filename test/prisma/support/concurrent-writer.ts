@@ -1,10 +1,10 @@
 /**
- * A separate process writing to a shared SQLite file, for the cross-process
- * serialisation test: `node --import tsx concurrent-writer.ts URL COUNT`
- * opens the store, prints `ready`, waits for a line on stdin (so that several
- * such processes start writing together), performs COUNT writes that each
- * read the highest schema id and insert the next one, then prints the ids it
- * inserted as JSON.
+ * A separate process writing to a shared database (a SQLite file, a
+ * PostgreSQL database), for the cross-process serialisation tests:
+ * `node --import tsx concurrent-writer.ts URL COUNT` opens the store, prints
+ * `ready`, waits for a line on stdin (so that several such processes start
+ * writing together), performs COUNT writes that each read the highest schema
+ * id and insert the next one, then prints the ids it inserted as JSON.
  */
 import { once } from 'node:events';
 import { openStore } from '../../../prisma/open-store.js';
