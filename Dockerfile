@@ -25,6 +25,8 @@ COPY --from=build /app/dist ./dist
 # Migrations are applied at startup from prisma/<provider>/migrations.
 COPY prisma/sqlite/migrations ./prisma/sqlite/migrations
 COPY prisma/postgresql/migrations ./prisma/postgresql/migrations
+# GET /openapi.json serves this document, found from the package root as the migrations are.
+COPY api/openapi.yaml ./api/openapi.yaml
 RUN mkdir -p /var/lib/contract-registry && chown node:node /var/lib/contract-registry
 USER node
 VOLUME ["/var/lib/contract-registry"]

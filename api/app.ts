@@ -15,10 +15,12 @@ import { compatibilityRoutes } from './routes/compatibility.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
 import { modeRoutes } from './routes/mode.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { rootRoutes, type ServerInfo } from './routes/root.js';
 import { schemasRoutes } from './routes/schemas.js';
 import { subjectVersionsRoutes } from './routes/subject-versions.js';
 import { subjectsRoutes } from './routes/subjects.js';
+import { verificationsRoutes } from './routes/verifications.js';
 
 export interface AppDeps {
   registry: Registry;
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(compatibilityRoutes(deps.registry));
   app.use(configRoutes(deps.registry));
   app.use(modeRoutes(deps.registry));
+  app.use(verificationsRoutes(deps.registry));
+  app.use(openApiRoutes());
 
   app.use(notFound());
   app.use(errorHandler(deps.logger, bodyLimit));

@@ -25,6 +25,7 @@ type SqliteModels = [
   Sqlite.SchemaReference,
   Sqlite.Config,
   Sqlite.Mode,
+  Sqlite.Verification,
   Sqlite.Prisma.SubjectVersionUncheckedCreateInput,
   Sqlite.Prisma.SchemaReferenceUncheckedCreateInput,
 ];
@@ -34,6 +35,7 @@ type PostgresModels = [
   Postgres.SchemaReference,
   Postgres.Config,
   Postgres.Mode,
+  Postgres.Verification,
   Postgres.Prisma.SubjectVersionUncheckedCreateInput,
   Postgres.Prisma.SchemaReferenceUncheckedCreateInput,
 ];

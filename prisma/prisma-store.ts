@@ -8,9 +8,11 @@
  * `postgresql-store.ts`).
  */
 import type { Store, StoreWriter } from '../contracts/store.js';
+import type { Verification, VerificationFilter, VerificationStore } from '../contracts/verifications.js';
 import type { Client, Db } from './db.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { PrismaStoreWriter } from './prisma-store-writer.js';
+import * as verificationRows from './prisma-verifications.js';
 import type { RemovalFeed } from './removal-feed.js';
 import { SerialQueue } from './serial-queue.js';
 
@@ -25,7 +27,7 @@ export interface PrismaStoreOptions {
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
-export class PrismaStore extends PrismaStoreReader implements Store {
+export class PrismaStore extends PrismaStoreReader implements Store, VerificationStore {
   readonly #queue = new SerialQueue();
   readonly #clients: { read: Client; write: Client };
   readonly #options: PrismaStoreOptions;
@@ -49,6 +51,19 @@ export class PrismaStore extends PrismaStoreReader implements Store {
         { timeout, maxWait: timeout },
       ),
     );
+  }
+
+  /** Through the writers' queue: on SQLite the write connection may be inside another writer's transaction. */
+  insertVerification(verification: Verification): Promise<void> {
+    return this.#queue.run(() => verificationRows.insertVerification(this.#clients.write, verification));
+  }
+
+  verificationById(id: string): Promise<Verification | undefined> {
+    return verificationRows.verificationById(this.db, id);
+  }
+
+  verifications(filter: VerificationFilter): Promise<Verification[]> {
+    return verificationRows.verifications(this.db, filter);
   }
 
   onSchemasRemoved(listener: (schemaIds: number[] | undefined) => void): void {

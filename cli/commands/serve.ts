@@ -4,7 +4,6 @@
  */
 import { Command, Option } from 'commander';
 import { createLogger } from '../logger.js';
-import { startServer } from '../server.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -20,6 +19,8 @@ export function serveCommand(): Command {
     .addHelpText('after', '\nExamples:\n  creg serve\n  PORT=9000 DATABASE_URL=file:/var/lib/creg/registry.db creg serve\n')
     .action(async (options: { port: string; host?: string; databaseUrl?: string; logLevel: string }) => {
       const logger = createLogger(options.logLevel);
+      // Loaded here, not at the top: the server pulls in Prisma and Express, which the other commands do not need.
+      const { startServer } = await import('../server.js');
       const running = await startServer({
         port: Number(options.port),
         host: options.host,

@@ -66,3 +66,9 @@ export type Config = Prisma.ConfigModel
  * Mode per scope.
  */
 export type Mode = Prisma.ModeModel
+/**
+ * Model Verification
+ * One subject version's verdict in a replica conformance verification
+ * (`creg conform --publish`); a run writes one row per version it checked.
+ */
+export type Verification = Prisma.VerificationModel

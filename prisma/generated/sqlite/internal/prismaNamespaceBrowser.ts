@@ -55,7 +55,8 @@ export const ModelName = {
   SubjectVersion: 'SubjectVersion',
   SchemaReference: 'SchemaReference',
   Config: 'Config',
-  Mode: 'Mode'
+  Mode: 'Mode',
+  Verification: 'Verification'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -121,6 +122,23 @@ export const ModeScalarFieldEnum = {
 } as const
 
 export type ModeScalarFieldEnum = (typeof ModeScalarFieldEnum)[keyof typeof ModeScalarFieldEnum]
+
+
+export const VerificationScalarFieldEnum = {
+  runId: 'runId',
+  subject: 'subject',
+  version: 'version',
+  schemaId: 'schemaId',
+  consumer: 'consumer',
+  consumerVersion: 'consumerVersion',
+  success: 'success',
+  scenarios: 'scenarios',
+  seed: 'seed',
+  tool: 'tool',
+  ts: 'ts'
+} as const
+
+export type VerificationScalarFieldEnum = (typeof VerificationScalarFieldEnum)[keyof typeof VerificationScalarFieldEnum]
 
 
 export const SortOrder = {

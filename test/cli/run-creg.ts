@@ -1,0 +1,45 @@
+/**
+ * The `creg` command line in a child process, as CI runs it: from the
+ * sources through tsx, with a clean environment (no `CREG_*` from the
+ * caller's), answering its exit code and output. Also a registry URL
+ * that refuses connections, for the "unreachable" paths.
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CregRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function creg(args: string[], env: Record<string, string> = {}): Promise<CregRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CREG_REGISTRY')));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', MAIN, ...args],
+      { cwd: ROOT, env: { ...inherited, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A loopback URL nothing listens on: the port of a server just closed. */
+export async function refusedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The run, for an assertion message. */
+export const shown = (run: CregRun) => `exit ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
