@@ -5,12 +5,14 @@
  * cross-registry benchmark: 1,000 registered Avro schemas, 100 concurrent
  * connections, ids chosen at random. Targets: ≥ 0.7 of the bare server's
  * throughput, p99 under 10 ms. Rounds alternate to spread machine noise.
+ * Then the generated serializers' throughput (`codegen.ts`).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCodegenBench } from './codegen.js';
 import { startChild, type ChildServer } from './processes.js';
 
 const SCHEMAS = 1000;
@@ -109,4 +111,6 @@ function report(results: { bare: Measurement[]; registry: Measurement[] }) {
   console.log(`registry p99: ${registry.p99.toFixed(1)} ms (target < 10 ms: ${registry.p99 < 10 ? 'met' : 'NOT met'})`);
 }
 
-await main();
+// `BENCH_ONLY=registry` or `BENCH_ONLY=codegen` runs one of the two benchmarks.
+if (process.env.BENCH_ONLY !== 'codegen') await main();
+if (process.env.BENCH_ONLY !== 'registry') await runCodegenBench();

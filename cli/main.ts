@@ -3,12 +3,23 @@
  * `creg`: the Contract Registry command line.
  */
 import { Command } from 'commander';
+import { exitOnUsageError } from './command-exit.js';
+import { checkCommand } from './commands/check.js';
+import { codegenCommand } from './commands/codegen.js';
+import { conformCommand } from './commands/conform.js';
+import { contractsCommand } from './commands/contracts-push.js';
+import { registerCommand } from './commands/register.js';
 import { serveCommand } from './commands/serve.js';
 import { PACKAGE } from './package-info.js';
 
-const program = new Command('creg')
+const program = exitOnUsageError(new Command('creg'))
   .description('Contract Registry: event contracts with Confluent-compatible compatibility rules')
   .version(PACKAGE.version)
-  .addCommand(serveCommand());
+  .addCommand(serveCommand())
+  .addCommand(registerCommand())
+  .addCommand(contractsCommand())
+  .addCommand(checkCommand())
+  .addCommand(conformCommand())
+  .addCommand(codegenCommand());
 
 await program.parseAsync(process.argv);

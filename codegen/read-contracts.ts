@@ -1,0 +1,31 @@
+/**
+ * The contracts a codegen run asks for: subjects from the registry (every
+ * version) and subjects from files, in the order asked.
+ */
+import type { SubjectEntry } from './config.js';
+import type { SubjectContract } from './model.js';
+import { readFileContract } from './sources/contract-files.js';
+import { RegistryReader } from './sources/registry-reader.js';
+
+export async function readContracts(
+  entries: readonly SubjectEntry[],
+  registryUrl: string | undefined,
+  /** Sent with every registry request (credentials). */
+  headers: Record<string, string> = {},
+): Promise<SubjectContract[]> {
+  const registry = registryUrl === undefined ? undefined : new RegistryReader(registryUrl, headers);
+  const contracts: SubjectContract[] = [];
+  for (const entry of entries) {
+    if (entry.files !== undefined) {
+      contracts.push(await readFileContract({ ...entry, files: entry.files }, registry));
+      continue;
+    }
+    if (registry === undefined) {
+      throw new Error(`${entry.subject} is to be read from a registry, and none is given (--registry, CREG_REGISTRY_URL, or "registry" in creg.config.json)`);
+    }
+    const versions = await registry.versions(entry.subject);
+    if (versions.length === 0) throw new Error(`${entry.subject} has no versions in ${registryUrl}`);
+    contracts.push({ subject: entry.subject, ...(entry.name === undefined ? {} : { name: entry.name }), versions });
+  }
+  return contracts;
+}
