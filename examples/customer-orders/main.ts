@@ -2,10 +2,13 @@
  * The customer-orders story, end to end, in one process:
  *
  * 1. a registry starts (SQLite in a temporary folder) and the customer
- *    service registers the five versions of `customer-value`;
- * 2. the customer service (on v5) publishes full-state events: creates,
- *    updates, a delete; an old instance still on v1 publishes too; the
- *    "broker" redelivers a few events and delivers one late;
+ *    service registers the five versions of `customer-value`, which get
+ *    the schema ids its generated code (`generated/`, from
+ *    `creg.config.json`) was built with;
+ * 2. the customer service (on v5) publishes full-state events through its
+ *    generated `toMessage` and `tombstone`: creates, updates, a delete; an
+ *    old instance still on v1 publishes too; the "broker" redelivers a few
+ *    events and delivers one late;
  * 3. the order service consumes them into its SQLite replica (reader v4,
  *    writer schemas from the registry) and takes orders against it.
  *
@@ -16,8 +19,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import avro from 'avsc';
 import { pino } from 'pino';
 import { startServer } from '../../cli/server.js';
+import { frame } from '../../contracts/wire-format.js';
 import { CustomerEvents } from './customer-service/customer-events.js';
 import { CustomerReplica, type Message } from './order-service/customer-replica.js';
 import { ORDER_FIELDS, READER_SCHEMA } from './order-service/reader.js';
@@ -25,6 +30,16 @@ import { registrySchemas } from './order-service/registry-schemas.js';
 
 const contract = (name: string) => readFileSync(new URL(`./contracts/customer-value/${name}`, import.meta.url), 'utf8');
 const metadata = (JSON.parse(contract('contract.json')) as { metadata: unknown }).metadata;
+const config = JSON.parse(readFileSync(new URL('./creg.config.json', import.meta.url), 'utf8')) as { subjects: { ids: number[] }[] };
+
+/**
+ * An old instance of the customer service, still running the build from
+ * before v2 (and before the generated code): v1 state, framed by hand.
+ */
+function legacyV1Event(schemaId: number, state: { customer_id: string; name: string; email: string }, sequence: number): Message {
+  const value = frame(schemaId, avro.Type.forSchema(JSON.parse(contract('v1.avsc'))).toBuffer(state));
+  return { key: state.customer_id, value, headers: { 'ecst-sequence': String(sequence) } };
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-orders-'));
 const registry = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: `file:${join(dir, 'registry.db')}`, logger: pino({ level: 'silent' }) });
@@ -41,10 +56,11 @@ try {
     assert.equal(response.status, 200, `registering v${version}: ${JSON.stringify(body)}`);
     ids.push(body.id);
   }
+  // The generated code embeds the ids it encodes with; a fresh registry assigns these.
+  assert.deepEqual(ids, config.subjects[0]!.ids, 'the registry assigned other ids than creg.config.json gives: fix the config and regenerate');
 
-  // 2. It publishes; an old instance on v1 publishes too.
-  const current = new CustomerEvents(contract('v5.avsc'), ids[4]!);
-  const legacy = new CustomerEvents(contract('v1.avsc'), ids[0]!);
+  // 2. It publishes, with its generated code; an old instance on v1 publishes too.
+  const current = new CustomerEvents();
   const topic: Message[] = [];
   const alice = { customer_id: 'c-alice', name: 'Alice Liddell', email: 'alice@example.com' };
   topic.push(current.changed({ ...alice, tier: 'SILVER' }));
@@ -52,7 +68,7 @@ try {
   const moved = current.changed({ ...alice, tier: 'PLATINUM', address: { street: '1 Rabbit Hole', city: 'Oxford', postal_code: 'OX1', country: 'GB' } });
   topic.push(moved);
   topic.push(current.deleted('c-bob'));
-  topic.push(legacy.changed({ customer_id: 'c-carol', name: 'Carol Danvers', email: 'carol@example.com' }));
+  topic.push(legacyV1Event(ids[0]!, { customer_id: 'c-carol', name: 'Carol Danvers', email: 'carol@example.com' }, 1));
   topic.push(moved, topic[0]!); // redelivered, and a late duplicate of Alice's first state
 
   // 3. The order service keeps its replica and takes orders.

@@ -1,7 +1,9 @@
 /**
- * Every folder under `examples/` runs: its `main.ts` exits 0, and where it
- * has a `conform.json` (`{ "contracts", "replica" }`, paths relative to the
- * folder), `creg conform` passes its replica against its contract.
+ * Every folder under `examples/` runs: its `main.ts` exits 0; where it has
+ * a `creg.config.json`, the generated code it commits is what
+ * `creg codegen --check` would generate; and where it has a `conform.json`
+ * (`{ "contracts", "replica" }`, paths relative to the folder),
+ * `creg conform` passes its replica against its contract.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,13 @@ describe('examples', () => {
       it('main.ts runs to the end', () => {
         const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'main.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
         assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+      });
+
+      const codegenConfig = join(dir, 'creg.config.json');
+      it('its generated code is up to date (creg codegen --check)', { skip: existsSync(codegenConfig) ? false : 'no creg.config.json' }, async () => {
+        const run = await creg(['codegen', '--check', '--config', codegenConfig]);
+        assert.equal(run.code, 0, `${run.stdout}${run.stderr}`);
+        assert.match(run.stdout, /generated code is up to date/);
       });
 
       const conformFile = join(dir, 'conform.json');
