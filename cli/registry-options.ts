@@ -33,7 +33,8 @@ export function addRegistryOptions<C extends Command>(command: C): C {
   return command;
 }
 
-function authOf(options: RegistryOptions): RegistryAuth | undefined {
+/** The credentials given, checked: a token or a user and password, not both. */
+export function registryAuth(options: Omit<RegistryOptions, 'registry'>): RegistryAuth | undefined {
   if (options.token !== undefined && (options.username !== undefined || options.password !== undefined)) {
     throw new UsageError('give either --token or --username/--password, not both');
   }
@@ -46,7 +47,7 @@ function authOf(options: RegistryOptions): RegistryAuth | undefined {
 
 export function registryClient(options: RegistryOptions): RegistryClient {
   if (!URL.canParse(options.registry)) throw new UsageError(`--registry is not a URL: ${options.registry}`);
-  const auth = authOf(options);
+  const auth = registryAuth(options);
   return createRegistryClient({ baseUrl: options.registry, timeoutMs: REQUEST_TIMEOUT_MS, ...(auth && { auth }) });
 }
 

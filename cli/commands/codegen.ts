@@ -12,20 +12,12 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { exitOnUsageError, UsageError } from '../command-exit.js';
 import { EXIT, type ExitCode } from '../output/exit-codes.js';
-import {
-  compareOutput,
-  DEFAULT_CONFIG_FILE,
-  generate,
-  isFresh,
-  parseSchemaType,
-  readConfig,
-  readContracts,
-  subjectOfFile,
-  writeOutput,
-  type CodegenConfig,
-  type OutputDifferences,
-  type SubjectEntry,
-} from '../../codegen/index.js';
+// The generator pulls in the TypeScript compiler (about a second to load), so it is
+// imported when the command runs, not whenever `creg` starts.
+import type { OutputDifferences } from '../../codegen/index.js';
+import { DEFAULT_CONFIG_FILE, readConfig, type CodegenConfig, type SubjectEntry } from '../../codegen/config.js';
+import { parseSchemaType, subjectOfFile } from '../../codegen/sources/contract-files.js';
+import { registryAuth } from '../registry-options.js';
 import type { SchemaType } from '../../contracts/schema.js';
 
 interface CodegenOptions {
@@ -100,7 +92,9 @@ async function runCodegen(options: CodegenOptions): Promise<ExitCode> {
     throw new UsageError('subjects are read from a registry, and none is given: --registry, CREG_REGISTRY_URL, or "registry" in the configuration');
   }
 
-  const { files, warnings } = generate(await readContracts(entries, registry, registryHeaders(options)));
+  const headers = registryHeaders(options);
+  const { compareOutput, generate, isFresh, readContracts, writeOutput } = await import('../../codegen/index.js');
+  const { files, warnings } = generate(await readContracts(entries, registry, headers));
   for (const warning of warnings) console.error(`warning: ${warning}`);
   if (options.check) {
     const differences = compareOutput(out, files);
@@ -119,14 +113,12 @@ async function runCodegen(options: CodegenOptions): Promise<ExitCode> {
   return EXIT.ok;
 }
 
+/** The credentials every registry command takes (see `registry-options.ts`), as request headers. */
 function registryHeaders(options: CodegenOptions): Record<string, string> {
-  if (options.token !== undefined && (options.username !== undefined || options.password !== undefined)) {
-    throw new UsageError('give either --token or --username/--password, not both');
-  }
-  if (options.token !== undefined) return { Authorization: `Bearer ${options.token}` };
-  if ((options.username === undefined) !== (options.password === undefined)) throw new UsageError('--username and --password go together');
-  if (options.username === undefined) return {};
-  return { Authorization: `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}` };
+  const auth = registryAuth(options);
+  if (auth === undefined) return {};
+  if ('token' in auth) return { Authorization: `Bearer ${auth.token}` };
+  return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
 }
 
 function report(differences: OutputDifferences): void {

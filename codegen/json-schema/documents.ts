@@ -5,7 +5,7 @@
  */
 import { parseJsonSchema } from '../../contracts/formats/json-schema/json-schema-format.js';
 import type { Draft } from '../../contracts/formats/json-schema/drafts.js';
-import { flattenReferences } from '../../contracts/formats/avro/references.js';
+import { flattenReferences } from '../../contracts/formats/references.js';
 import type { ContractVersion } from '../model.js';
 
 export type JsonSchema = boolean | { [keyword: string]: unknown };

@@ -18,7 +18,7 @@
 import type { ResolvedReference } from '../../schema.js';
 import { toJavaString } from './canonical.js';
 import { fail } from './invalid.js';
-import { flattenReferences } from './references.js';
+import { flattenReferences } from '../references.js';
 import { isValidDefault, parseJavaDouble } from './defaults.js';
 import { schemasEqual } from './equality.js';
 import { isJsonNumber, isJsonObject, JsonSyntaxError, readJson, writeJson, type JsonObject, type JsonValue } from './json.js';

@@ -13,7 +13,7 @@
 import protobuf from 'protobufjs';
 import { errors, type RegistryError } from '../../errors.js';
 import type { ResolvedReference } from '../../schema.js';
-import { flattenReferences } from '../avro/references.js';
+import { flattenReferences } from '../references.js';
 import type { ProtoFileElement } from './elements.js';
 import { fileFromDescriptor } from './descriptor-input.js';
 import { locateError } from './error-location.js';

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegistryError } from '../../../../contracts/errors.js';
 import { avroFormat, parseAvroSchema } from '../../../../contracts/formats/avro/avro-format.js';
-import { flattenReferences } from '../../../../contracts/formats/avro/references.js';
+import { flattenReferences } from '../../../../contracts/formats/references.js';
 import type { ResolvedReference } from '../../../../contracts/schema.js';
 
 interface InvalidCase {
