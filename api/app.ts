@@ -21,6 +21,7 @@ import { schemasRoutes } from './routes/schemas.js';
 import { subjectVersionsRoutes } from './routes/subject-versions.js';
 import { subjectsRoutes } from './routes/subjects.js';
 import { verificationsRoutes } from './routes/verifications.js';
+import { deploymentsRoutes } from './routes/deployments.js';
 
 export interface AppDeps {
   registry: Registry;
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(configRoutes(deps.registry));
   app.use(modeRoutes(deps.registry));
   app.use(verificationsRoutes(deps.registry));
+  app.use(deploymentsRoutes(deps.registry));
   app.use(openApiRoutes());
 
   app.use(notFound());

@@ -6,26 +6,9 @@
 import { errors } from '../contracts/errors.js';
 import type { VerificationRequest } from '../contracts/registry/verifications.js';
 import { SCENARIO_STATUSES, type ScenarioVerdict } from '../contracts/verifications.js';
+import { bodyObject, isObject, required, requiredText } from './body-fields.js';
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isVersion = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
-
-function required(json: Json, name: string): unknown {
-  const value = json[name];
-  if (value === undefined || value === null) throw errors.unprocessable(`Field '${name}' is required`);
-  return value;
-}
-
-function text(json: Json, name: string, optional = false): string | undefined {
-  const value = optional ? json[name] : required(json, name);
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || (!optional && value.trim() === '')) {
-    throw errors.badRequest(`Field '${name}' must be a non-empty string`);
-  }
-  return value;
-}
 
 function scenarioVerdict(value: unknown, where: string): ScenarioVerdict {
   if (!isObject(value) || typeof value.scenario !== 'string' || value.scenario === '') {
@@ -38,17 +21,16 @@ function scenarioVerdict(value: unknown, where: string): ScenarioVerdict {
 }
 
 export function verificationRequest(body: unknown): VerificationRequest {
-  if (body === undefined) throw errors.unprocessable('The verification request body is missing');
-  if (!isObject(body)) throw errors.badRequest('The verification request body must be a JSON object');
-  const versions = required(body, 'versions');
+  const json = bodyObject(body, 'verification');
+  const versions = required(json, 'versions');
   if (!Array.isArray(versions) || versions.length === 0) throw errors.unprocessable(`Field 'versions' must be a non-empty list`);
-  const seed = body.seed;
+  const seed = json.seed;
   return {
-    subject: text(body, 'subject')!,
-    consumer: text(body, 'consumer')!,
-    consumerVersion: text(body, 'consumerVersion')!,
+    subject: requiredText(json, 'subject'),
+    consumer: requiredText(json, 'consumer'),
+    consumerVersion: requiredText(json, 'consumerVersion'),
     ...(seed !== undefined && seed !== null && { seed: String(seed) }),
-    ...(typeof body.tool === 'string' && { tool: body.tool }),
+    ...(typeof json.tool === 'string' && { tool: json.tool }),
     versions: versions.map((entry, i) => {
       const where = `versions[${i}]`;
       if (!isObject(entry) || !isVersion(entry.version) || !Number.isInteger(entry.schemaId)) {

@@ -19,6 +19,7 @@ export type RegisterSchemaRequest = Schemas['RegisterSchemaRequest'];
 export type SchemaReference = Schemas['SchemaReference'];
 export type Metadata = Schemas['Metadata'];
 export type Verification = Schemas['Verification'];
+export type Deployment = Schemas['Deployment'];
 
 /** Why a call failed. `http`: the server answered an error status (Confluent's body when it sent one). */
 export type RegistryFailure =
@@ -125,6 +126,16 @@ export function createRegistryClient(options: RegistryClientOptions) {
 
     recordVerification: (body: Schemas['VerificationRequest']) =>
       settle(http.POST('/contract-registry/v1/verifications', { body, headers: JSON_BODY })),
+
+    /** Current deployments, newest first (the history too with `includeUndeployed`). */
+    deployments: (query: { environment?: string; participant?: string; includeUndeployed?: boolean } = {}) =>
+      settle(http.GET('/contract-registry/v1/deployments', { params: { query } })),
+
+    recordDeployment: (body: Schemas['DeploymentRequest']) =>
+      settle(http.POST('/contract-registry/v1/deployments', { body, headers: JSON_BODY })),
+
+    recordUndeployment: (id: string) =>
+      settle(http.DELETE('/contract-registry/v1/deployments/{id}', { params: { path: { id } } })),
   };
 }
 

@@ -26,6 +26,7 @@ type SqliteModels = [
   Sqlite.Config,
   Sqlite.Mode,
   Sqlite.Verification,
+  Sqlite.Deployment,
   Sqlite.Prisma.SubjectVersionUncheckedCreateInput,
   Sqlite.Prisma.SchemaReferenceUncheckedCreateInput,
 ];
@@ -36,6 +37,7 @@ type PostgresModels = [
   Postgres.Config,
   Postgres.Mode,
   Postgres.Verification,
+  Postgres.Deployment,
   Postgres.Prisma.SubjectVersionUncheckedCreateInput,
   Postgres.Prisma.SchemaReferenceUncheckedCreateInput,
 ];

@@ -7,9 +7,11 @@
  * differ only in the clients and that statement (see `sqlite-store.ts`,
  * `postgresql-store.ts`).
  */
+import type { Deployment, DeploymentFilter, DeploymentStore } from '../contracts/deployments.js';
 import type { Store, StoreWriter } from '../contracts/store.js';
 import type { Verification, VerificationFilter, VerificationStore } from '../contracts/verifications.js';
 import type { Client, Db } from './db.js';
+import * as deploymentRows from './prisma-deployments.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { PrismaStoreWriter } from './prisma-store-writer.js';
 import * as verificationRows from './prisma-verifications.js';
@@ -27,7 +29,7 @@ export interface PrismaStoreOptions {
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
-export class PrismaStore extends PrismaStoreReader implements Store, VerificationStore {
+export class PrismaStore extends PrismaStoreReader implements Store, VerificationStore, DeploymentStore {
   readonly #queue = new SerialQueue();
   readonly #clients: { read: Client; write: Client };
   readonly #options: PrismaStoreOptions;
@@ -41,12 +43,16 @@ export class PrismaStore extends PrismaStoreReader implements Store, Verificatio
   }
 
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#transaction((tx) => work(new PrismaStoreWriter(tx, this.#options.removals?.announce)));
+  }
+
+  #transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     const timeout = this.#options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
     return this.#queue.run(() =>
       this.#clients.write.$transaction(
         async (tx) => {
           await this.#options.lockForWrite(tx);
-          return work(new PrismaStoreWriter(tx, this.#options.removals?.announce));
+          return work(tx);
         },
         { timeout, maxWait: timeout },
       ),
@@ -64,6 +70,22 @@ export class PrismaStore extends PrismaStoreReader implements Store, Verificatio
 
   verifications(filter: VerificationFilter): Promise<Verification[]> {
     return verificationRows.verifications(this.db, filter);
+  }
+
+  recordDeployment(deployment: Deployment): Promise<void> {
+    return this.#transaction((tx) => deploymentRows.recordDeployment(tx, deployment));
+  }
+
+  undeploy(id: string, at: number): Promise<Deployment | undefined> {
+    return this.#transaction((tx) => deploymentRows.undeploy(tx, id, at));
+  }
+
+  deploymentById(id: string): Promise<Deployment | undefined> {
+    return deploymentRows.deploymentById(this.db, id);
+  }
+
+  deployments(filter: DeploymentFilter): Promise<Deployment[]> {
+    return deploymentRows.deployments(this.db, filter);
   }
 
   onSchemasRemoved(listener: (schemaIds: number[] | undefined) => void): void {

@@ -550,6 +550,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contract-registry/v1/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current deployments, newest first (with `includeUndeployed=true`, the history too) */
+        get: operations["listDeployments"];
+        put?: never;
+        /** Record a participant version as deployed to an environment, undeploying the version recorded there before; recording the current version again with the same contracts answers the current record */
+        post: operations["recordDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contract-registry/v1/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDeployment"];
+        put?: never;
+        post?: never;
+        /** Record that the deployment no longer runs; the record is kept, with `undeployedAt` */
+        delete: operations["recordUndeployment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -747,6 +782,36 @@ export interface components {
                 schemaId: number;
                 scenarios: components["schemas"]["ScenarioVerdict"][];
             }[];
+        };
+        ProducedVersion: {
+            subject: string;
+            version: number;
+        };
+        DeploymentRequest: {
+            /** @description The service */
+            participant: string;
+            version: string;
+            /** @example production */
+            environment: string;
+            /** @description The subject versions this participant version writes; each must exist */
+            produces?: {
+                subject: string;
+                version: number | "latest";
+            }[];
+            /** @description The subjects it reads; each must exist */
+            consumes?: string[];
+        };
+        Deployment: {
+            id: string;
+            participant: string;
+            version: string;
+            environment: string;
+            produces: components["schemas"]["ProducedVersion"][];
+            consumes: string[];
+            /** @description When it was recorded, epoch milliseconds */
+            deployedAt: number;
+            /** @description When it was replaced or undeployed; absent while current */
+            undeployedAt?: number;
         };
         Verification: {
             id: string;
@@ -1959,6 +2024,107 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Verification"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listDeployments: {
+        parameters: {
+            query?: {
+                environment?: string;
+                participant?: string;
+                includeUndeployed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching deployments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    recordDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.schemaregistry.v1+json": components["schemas"]["DeploymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The deployment, with its id and each produced version as a number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    recordUndeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment, undeployed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"];
                 };
             };
             404: components["responses"]["NotFound"];

@@ -29,6 +29,7 @@ interface Row {
 interface State {
   guid?: string;
   verification?: string;
+  deployment?: string;
 }
 
 /** In order: later rows read what earlier ones created. */
@@ -96,6 +97,20 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/contract-registry/v1/verifications?version=x', status: 400 },
   { method: 'GET', path: (s) => `/contract-registry/v1/verifications/${s.verification}`, status: 200 },
   { method: 'GET', path: '/contract-registry/v1/verifications/nope', status: 404 },
+  {
+    method: 'POST',
+    path: '/contract-registry/v1/deployments',
+    body: { participant: 'customer-service', version: '1.4.0', environment: 'production', produces: [{ subject: 'customer-value', version: 'latest' }] },
+    status: 200,
+    keep: (b, s) => (s.deployment = b.id),
+  },
+  { method: 'POST', path: '/contract-registry/v1/deployments', body: { participant: 'order-service' }, status: 422 },
+  { method: 'POST', path: '/contract-registry/v1/deployments', body: { participant: 'order-service', version: '2', environment: 'production', consumes: ['nope-value'] }, status: 404 },
+  { method: 'GET', path: '/contract-registry/v1/deployments?environment=production', status: 200 },
+  { method: 'GET', path: (s) => `/contract-registry/v1/deployments/${s.deployment}`, status: 200 },
+  { method: 'DELETE', path: (s) => `/contract-registry/v1/deployments/${s.deployment}`, status: 200 },
+  { method: 'GET', path: '/contract-registry/v1/deployments/nope', status: 404 },
+  { method: 'DELETE', path: '/contract-registry/v1/deployments/nope', status: 404 },
   { method: 'POST', path: '/subjects/address-value/versions/1/tags', body: tag, status: 200 },
   { method: 'POST', path: '/subjects/scratch-value/versions', body: { schema: ADDRESS }, status: 200 },
   { method: 'DELETE', path: '/subjects/scratch-value/versions/1', status: 200 },
@@ -147,7 +162,7 @@ describe('responses match api/openapi.yaml', () => {
   });
 
   for (const row of ROWS) {
-    const label = `${row.method} ${typeof row.path === 'string' ? row.path : row.path({ guid: '{guid}', verification: '{id}' })} → ${row.status}`;
+    const label = `${row.method} ${typeof row.path === 'string' ? row.path : row.path({ guid: '{guid}', verification: '{id}', deployment: '{id}' })} → ${row.status}`;
     test(label, async () => {
       const path = typeof row.path === 'string' ? row.path : row.path(state);
       const body = typeof row.body === 'function' ? (row.body as (s: State) => unknown)(state) : row.body;

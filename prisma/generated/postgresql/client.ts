@@ -72,3 +72,11 @@ export type Mode = Prisma.ModeModel
  * (`creg conform --publish`); a run writes one row per version it checked.
  */
 export type Verification = Prisma.VerificationModel
+/**
+ * Model Deployment
+ * A participant version recorded as deployed to an environment
+ * (`creg record-deployment`). Recording another version of the participant
+ * there sets `undeployedAt` of this one: at most one row per participant and
+ * environment has none.
+ */
+export type Deployment = Prisma.DeploymentModel

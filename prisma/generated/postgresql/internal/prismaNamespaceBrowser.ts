@@ -56,7 +56,8 @@ export const ModelName = {
   SchemaReference: 'SchemaReference',
   Config: 'Config',
   Mode: 'Mode',
-  Verification: 'Verification'
+  Verification: 'Verification',
+  Deployment: 'Deployment'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -142,6 +143,20 @@ export const VerificationScalarFieldEnum = {
 } as const
 
 export type VerificationScalarFieldEnum = (typeof VerificationScalarFieldEnum)[keyof typeof VerificationScalarFieldEnum]
+
+
+export const DeploymentScalarFieldEnum = {
+  id: 'id',
+  participant: 'participant',
+  version: 'version',
+  environment: 'environment',
+  produces: 'produces',
+  consumes: 'consumes',
+  deployedAt: 'deployedAt',
+  undeployedAt: 'undeployedAt'
+} as const
+
+export type DeploymentScalarFieldEnum = (typeof DeploymentScalarFieldEnum)[keyof typeof DeploymentScalarFieldEnum]
 
 
 export const SortOrder = {

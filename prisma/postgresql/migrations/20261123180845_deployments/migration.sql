@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "deployments" (
+    "id" TEXT NOT NULL,
+    "participant" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "produces" TEXT NOT NULL,
+    "consumes" TEXT NOT NULL,
+    "deployed_at" BIGINT NOT NULL,
+    "undeployed_at" BIGINT,
+
+    CONSTRAINT "deployments_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "deployments_environment_participant_idx" ON "deployments"("environment", "participant");
