@@ -4,10 +4,13 @@
  */
 import { Command } from 'commander';
 import { exitOnUsageError } from './command-exit.js';
+import { canIDeployCommand } from './commands/can-i-deploy.js';
 import { checkCommand } from './commands/check.js';
 import { codegenCommand } from './commands/codegen.js';
 import { conformCommand } from './commands/conform.js';
 import { contractsCommand } from './commands/contracts-push.js';
+import { recordDeploymentCommand } from './commands/record-deployment.js';
+import { recordUndeploymentCommand } from './commands/record-undeployment.js';
 import { registerCommand } from './commands/register.js';
 import { serveCommand } from './commands/serve.js';
 import { PACKAGE } from './package-info.js';
@@ -15,10 +18,15 @@ import { PACKAGE } from './package-info.js';
 const program = exitOnUsageError(new Command('creg'))
   .description('Contract Registry: event contracts with Confluent-compatible compatibility rules')
   .version(PACKAGE.version)
+  // `--version` after a command is that command's (the participant version of can-i-deploy), not creg's.
+  .enablePositionalOptions()
   .addCommand(serveCommand())
   .addCommand(registerCommand())
   .addCommand(contractsCommand())
   .addCommand(checkCommand())
+  .addCommand(canIDeployCommand())
+  .addCommand(recordDeploymentCommand())
+  .addCommand(recordUndeploymentCommand())
   .addCommand(conformCommand())
   .addCommand(codegenCommand());
 

@@ -10,7 +10,7 @@ import { exitOnUsageError, gatedAction, UsageError } from '../command-exit.js';
 import { addContractOptions, contractFromOptions, type ContractOptions } from '../contract-files/contract-options.js';
 import { readManifest } from '../contract-files/manifest.js';
 import { compatibilityGate } from '../gates/compatibility.js';
-import { GATES } from '../gates/index.js';
+import { gateTable } from '../gates/gate.js';
 import { exitCodeOf } from '../output/exit-codes.js';
 import { addReportOptions, emitReport, type ReportOptions } from '../output/report-options.js';
 import { addRegistryOptions, registryClient, type RegistryOptions } from '../registry-options.js';
@@ -23,7 +23,7 @@ Examples:
   creg check contracts/ --format junit --output reports/creg-check.xml   # test report, plus the text log
 
 Gates:
-${GATES.map((gate) => `  ${gate.id.padEnd(15)} ${gate.purpose}`).join('\n')}
+${gateTable([compatibilityGate])}
 
 A subject with no version yet passes, with a notice.
 Exit codes: 0 compatible, 1 incompatible, 2 undecided, 3 registry unreachable or error, 64 usage error.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { creg, shown } from './run-creg.js';
 
-for (const command of [['register'], ['contracts', 'push'], ['check']]) {
+for (const command of [['register'], ['contracts', 'push'], ['check'], ['can-i-deploy'], ['record-deployment'], ['record-undeployment']]) {
   test(`creg ${command.join(' ')} --help`, async () => {
     const run = await creg([...command, '--help']);
     assert.equal(run.code, 0, shown(run));
