@@ -1,14 +1,16 @@
 /**
- * The `creg` command line in a child process, as CI runs it: from the
- * sources through tsx, with a clean environment (no `CREG_*` from the
- * caller's), answering its exit code and output. Also a registry URL
- * that refuses connections, for the "unreachable" paths.
+ * The built `creg` command line (`dist/cli/main.js`, which `npm test` builds
+ * first) in a child process, as CI runs it, with a clean environment (no
+ * `CREG_REGISTRY*` from the caller's), answering its exit code and output.
+ * tsx is loaded only for the TypeScript replica modules `creg conform` may
+ * import. Run `npm run build` before running these tests alone. Also a
+ * registry URL that refuses connections, for the "unreachable" paths.
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface CregRun {
