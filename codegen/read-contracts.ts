@@ -2,6 +2,7 @@
  * The contracts a codegen run asks for: subjects from the registry (every
  * version) and subjects from files, in the order asked.
  */
+import type { RegistryAuth } from '../client/registry-client.js';
 import type { SubjectEntry } from './config.js';
 import type { SubjectContract } from './model.js';
 import { readFileContract } from './sources/contract-files.js';
@@ -10,10 +11,10 @@ import { RegistryReader } from './sources/registry-reader.js';
 export async function readContracts(
   entries: readonly SubjectEntry[],
   registryUrl: string | undefined,
-  /** Sent with every registry request (credentials). */
-  headers: Record<string, string> = {},
+  /** The registry's credentials. */
+  auth?: RegistryAuth,
 ): Promise<SubjectContract[]> {
-  const registry = registryUrl === undefined ? undefined : new RegistryReader(registryUrl, headers);
+  const registry = registryUrl === undefined ? undefined : new RegistryReader(registryUrl, auth);
   const contracts: SubjectContract[] = [];
   for (const entry of entries) {
     if (entry.files !== undefined) {

@@ -92,9 +92,8 @@ async function runCodegen(options: CodegenOptions): Promise<ExitCode> {
     throw new UsageError('subjects are read from a registry, and none is given: --registry, CREG_REGISTRY_URL, or "registry" in the configuration');
   }
 
-  const headers = registryHeaders(options);
   const { compareOutput, generate, isFresh, readContracts, writeOutput } = await import('../../codegen/index.js');
-  const { files, warnings } = generate(await readContracts(entries, registry, headers));
+  const { files, warnings } = generate(await readContracts(entries, registry, registryAuth(options)));
   for (const warning of warnings) console.error(`warning: ${warning}`);
   if (options.check) {
     const differences = compareOutput(out, files);
@@ -111,14 +110,6 @@ async function runCodegen(options: CodegenOptions): Promise<ExitCode> {
   console.log(`${out}: ${touched === 0 ? 'already up to date' : 'updated'} (${files.length} files)`);
   report(written);
   return EXIT.ok;
-}
-
-/** The credentials every registry command takes (see `registry-options.ts`), as request headers. */
-function registryHeaders(options: CodegenOptions): Record<string, string> {
-  const auth = registryAuth(options);
-  if (auth === undefined) return {};
-  if ('token' in auth) return { Authorization: `Bearer ${auth.token}` };
-  return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` };
 }
 
 function report(differences: OutputDifferences): void {

@@ -1,48 +1,46 @@
 /**
- * Reads contracts from a registry over Confluent's REST API with `fetch`:
- * every version of a subject (`GET /subjects/{s}/versions`, then each
- * version), references resolved through the subjects they name, and the id
- * of a contract file by looking its schema up under its subject
- * (`POST /subjects/{s}`). Soft-deleted versions are left out, as the
- * registry lists them. A typed registry client replaces this later.
+ * Reads contracts from a registry through the typed client: every version of
+ * a subject (`GET /subjects/{s}/versions`, then each version), references
+ * resolved through the subjects they name, and the id of a contract file by
+ * looking its schema up under its subject (`POST /subjects/{s}`).
+ * Soft-deleted versions are left out, as the registry lists them. A failure
+ * is an error saying what was asked and what the registry answered.
  */
-import type { ResolvedReference, SchemaReference, SchemaType, Metadata } from '../../contracts/schema.js';
+import { createRegistryClient, type RegistryAuth, type RegistryClient, type RegistryFailure, type Result } from '../../client/registry-client.js';
+import type { Metadata, ResolvedReference, SchemaReference, SchemaType } from '../../contracts/schema.js';
 import type { ContractVersion } from '../model.js';
+
+const REQUEST_TIMEOUT_MS = 30_000;
 
 interface VersionBody {
   subject: string;
   version: number;
   id: number;
   schema: string;
-  schemaType?: SchemaType;
+  schemaType?: string;
   references?: SchemaReference[];
   metadata?: Metadata;
 }
 
-const ACCEPT = 'application/vnd.schemaregistry.v1+json, application/json';
-
 export class RegistryReader {
-  private readonly base: string;
+  readonly #client: RegistryClient;
 
-  constructor(
-    url: string,
-    private readonly headers: Record<string, string> = {},
-  ) {
-    this.base = url.replace(/\/+$/, '');
+  constructor(readonly url: string, auth?: RegistryAuth) {
+    this.#client = createRegistryClient({ baseUrl: url, timeoutMs: REQUEST_TIMEOUT_MS, ...(auth && { auth }) });
   }
 
   /** Every version of a subject, oldest first. */
   async versions(subject: string): Promise<ContractVersion[]> {
-    const numbers = await this.get<number[]>(`/subjects/${encodeURIComponent(subject)}/versions`, `subject ${subject}`);
+    const numbers = this.#answer(await this.#client.versions(subject), `subject ${subject}`);
     const versions: ContractVersion[] = [];
     for (const version of [...numbers].sort((a, b) => a - b)) {
-      const body = await this.get<VersionBody>(`/subjects/${encodeURIComponent(subject)}/versions/${version}`, `${subject} version ${version}`);
+      const body: VersionBody = this.#answer(await this.#client.subjectVersion(subject, version), `${subject} version ${version}`);
       versions.push({
         version: body.version,
         id: body.id,
-        schemaType: body.schemaType ?? 'AVRO',
+        schemaType: (body.schemaType ?? 'AVRO') as SchemaType,
         schema: body.schema,
-        references: await this.resolve(body.references ?? []),
+        references: await this.#resolve(body.references ?? []),
         ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
       });
     }
@@ -50,55 +48,39 @@ export class RegistryReader {
   }
 
   /** The id and version of a schema registered under a subject. */
-  async lookup(subject: string, schema: string, schemaType: SchemaType, references: SchemaReference[] = []): Promise<VersionBody> {
-    const path = `/subjects/${encodeURIComponent(subject)}`;
-    const response = await this.request(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json', Accept: ACCEPT },
-      body: JSON.stringify({ schema, schemaType, references }),
-    });
-    if (response.status === 404) {
-      throw new Error(`the schema is not registered under ${subject} in ${this.base}; register it first, or generate without a registry`);
+  async lookup(subject: string, schema: string, schemaType: SchemaType, references: SchemaReference[] = []): Promise<{ id: number; version: number }> {
+    const found = await this.#client.lookup(subject, { schema, schemaType, references });
+    if (found.error?.kind === 'http' && found.error.status === 404) {
+      throw new Error(`the schema is not registered under ${subject} in ${this.url}; register it first, or generate without a registry`);
     }
-    return this.body<VersionBody>(response, `looking up a schema under ${subject}`);
+    return this.#answer(found, `looking up a schema under ${subject}`);
   }
 
-  private async resolve(references: SchemaReference[]): Promise<ResolvedReference[]> {
+  async #resolve(references: SchemaReference[]): Promise<ResolvedReference[]> {
     const resolved: ResolvedReference[] = [];
     for (const reference of references) {
-      const body = await this.get<VersionBody>(
-        `/subjects/${encodeURIComponent(reference.subject)}/versions/${reference.version}`,
-        `reference ${reference.name} (${reference.subject} version ${reference.version})`,
-      );
+      const what = `reference ${reference.name} (${reference.subject} version ${reference.version})`;
+      const body: VersionBody = this.#answer(await this.#client.subjectVersion(reference.subject, reference.version), what);
       resolved.push({
         name: reference.name,
         subject: reference.subject,
         version: body.version,
-        schemaType: body.schemaType ?? 'AVRO',
+        schemaType: (body.schemaType ?? 'AVRO') as SchemaType,
         schema: body.schema,
-        references: await this.resolve(body.references ?? []),
+        references: await this.#resolve(body.references ?? []),
       });
     }
     return resolved;
   }
 
-  private async get<T>(path: string, what: string): Promise<T> {
-    const response = await this.request(path, { headers: { Accept: ACCEPT } });
-    if (response.status === 404) throw new Error(`${what} not found in ${this.base}`);
-    return this.body<T>(response, what);
+  #answer<T>(result: Result<T>, what: string): T {
+    if (result.error) throw new Error(`${what}: ${this.#describe(result.error)}`);
+    return result.data;
   }
 
-  private async request(path: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(`${this.base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...this.headers } });
-    } catch (error) {
-      throw new Error(`cannot reach the registry at ${this.base}: ${(error as Error).message}`, { cause: error });
-    }
-  }
-
-  private async body<T>(response: Response, what: string): Promise<T> {
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${what}: ${this.base} answered ${response.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
+  #describe(failure: RegistryFailure): string {
+    if (failure.kind === 'transport') return `cannot reach the registry at ${this.url}: ${failure.message}`;
+    if (failure.status === 404) return `not found in ${this.url}`;
+    return `${this.url} answered ${failure.status} (error code ${failure.errorCode}): ${failure.message}`;
   }
 }
