@@ -19,7 +19,7 @@ import { avroTypeNode } from './type-node.js';
 
 export const avroGenerator: FormatGenerator = {
   runtime: { module: 'avro', createCodec: 'createAvroCodec' },
-  runtimeFiles: ['avro-logical-types.ts', 'avro-codec.ts', 'avro.ts'],
+  runtimeFiles: ['avro-logical-types.ts', 'avro-reader.ts', 'avro-codec.ts', 'avro.ts'],
   entityName(subject: string, latest: ContractVersion) {
     const type = avroVersionSchema(subject, latest).type;
     return type.typeName === 'record' || type.typeName === 'error' ? simpleName(type.name!) : undefined;

@@ -48,6 +48,7 @@ describe('generated code', () => {
     assert.deepEqual(runtime, [
       'runtime/avro-codec.ts',
       'runtime/avro-logical-types.ts',
+      'runtime/avro-reader.ts',
       'runtime/avro.ts',
       'runtime/codec.ts',
       'runtime/ecst.ts',

@@ -4,7 +4,9 @@
  * generator typed the code with (`AVRO_TYPE_OPTIONS`: avsc's own
  * `wrapUnions: 'auto'` rule, the logical types of `avro-logical-types.ts`),
  * the latest version as the reader, and a resolver from every other writer
- * version, built once. Encoding writes straight after the frame header in a
+ * version, built once; the latest version's own bytes are read by a reader
+ * compiled for its schema (`avro-reader.ts`), and by avsc when that one
+ * cannot read them. Encoding writes straight after the frame header in a
  * reused buffer; avsc refuses an invalid value as it writes it, and only
  * then is the value walked again (`isValid`) to name every invalid field.
  * `long` is avsc's: a JavaScript number, refused beyond ±(2^53 − 1) both
@@ -12,6 +14,7 @@
  */
 import avro, { type Type } from 'avsc';
 import { LOGICAL_TYPES, describeLogical } from './avro-logical-types.js';
+import { compileReader } from './avro-reader.js';
 import { encodingId, latestVersion, ReaderTable, type Codec, type Reader, type VersionInfo } from './codec.js';
 import { DecodeError, describeValue, EncodeError, type Issue } from './errors.js';
 import type { RegisteredSchema } from './registry.js';
@@ -102,8 +105,25 @@ export function createAvroCodec<State, Input>(spec: AvroCodecSpec): Codec<State,
   };
 }
 
-/** The reader of one writer id: avsc's `decode` at the payload's offset, through the resolver of an older writer. */
+/**
+ * The reader of one writer id. The latest version's own bytes go to the reader compiled for its schema, and to
+ * avsc only when that one cannot read them, so that bad bytes get avsc's error as before.
+ */
 function readerWith<State>(subject: string, reader: Type, resolver: Parameters<Type['decode']>[2], id: number): Reader<State> {
+  const avscRead = avscReader<State>(subject, reader, resolver, id);
+  if (resolver !== undefined) return avscRead;
+  const compiled = compileReader(reader);
+  return (bytes, offset) => {
+    try {
+      return compiled(bytes, offset) as State;
+    } catch {
+      return avscRead(bytes, offset);
+    }
+  };
+}
+
+/** avsc's `decode` at the payload's offset, through the resolver of an older writer. */
+function avscReader<State>(subject: string, reader: Type, resolver: Parameters<Type['decode']>[2], id: number): Reader<State> {
   return (bytes, offset) => {
     let decoded: { value: unknown; offset: number };
     try {
