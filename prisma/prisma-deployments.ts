@@ -24,7 +24,7 @@ const current = { undeployedAt: null };
 export async function recordDeployment(tx: Db, deployment: Deployment): Promise<void> {
   await tx.deployment.updateMany({
     where: { participant: deployment.participant, environment: deployment.environment, ...current },
-    data: { undeployedAt: BigInt(deployment.deployedAt) },
+    data: { undeployedAt: BigInt(Math.trunc(deployment.deployedAt)) },
   });
   await tx.deployment.create({
     data: {

@@ -83,6 +83,7 @@ async function evaluate(client: RegistryClient, contracts: LocalContract[], opti
     environment,
     produces: produced.versions,
     consumes: [...new Set([...options.consumes, ...ownRuns.data.map((run) => run.subject)])].sort(),
+    verifications: ownRuns.data,
     deployed: deployments.data.filter((d) => d.undeployedAt === undefined && d.participant !== participant),
   };
   if (plan.produces.length === 0 && plan.consumes.length === 0 && produced.problems.length === 0) {
