@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from '../contracts/registry/index.js';
+import type { AuditTrail } from '../security/audit-trail.js';
+import type { Authenticator } from '../security/authenticator.js';
+import { accessControl, schemaByIdAllowed } from './middleware/access-control.js';
 import { acceptedContentType, jsonBody } from './middleware/content-type.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -22,6 +25,7 @@ import { subjectVersionsRoutes } from './routes/subject-versions.js';
 import { subjectsRoutes } from './routes/subjects.js';
 import { verificationsRoutes } from './routes/verifications.js';
 import { deploymentsRoutes } from './routes/deployments.js';
+import { auditRoutes } from './routes/audit.js';
 
 export interface AppDeps {
   registry: Registry;
@@ -29,6 +33,10 @@ export interface AppDeps {
   /** Largest accepted request body, in body-parser's notation; default 16mb. */
   bodyLimit?: string;
   info?: Partial<ServerInfo>;
+  /** The authenticator in force, when an auth file is configured (it changes on reload); without it the registry is open. */
+  authenticator?: () => Authenticator;
+  /** Where audit records go; without it nothing is audited. */
+  audit?: AuditTrail;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -41,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   app.use(acceptedContentType());
   app.use(jsonBody(bodyLimit));
+  app.use(accessControl({ registry: deps.registry, logger: deps.logger, authenticator: deps.authenticator, audit: deps.audit }));
 
   app.use(rootRoutes(info));
   app.use(healthRoutes(deps.registry));
@@ -52,19 +61,23 @@ export function createApp(deps: AppDeps): Express {
   app.use(modeRoutes(deps.registry));
   app.use(verificationsRoutes(deps.registry));
   app.use(deploymentsRoutes(deps.registry));
+  app.use(auditRoutes(deps.registry));
   app.use(openApiRoutes());
 
   app.use(notFound());
   app.use(errorHandler(deps.logger, bodyLimit));
 
   // The schema-by-id hot path is answered ahead of Express's own request
-  // handling (see schema-by-id-fast-path.ts), unless requests are being logged.
-  if (!deps.logger.isLevelEnabled('debug')) {
+  // handling (see schema-by-id-fast-path.ts), unless requests are being logged
+  // or reads audited; with auth on, only for callers already known to be allowed.
+  if (!deps.logger.isLevelEnabled('debug') && !deps.audit?.reads) {
+    const current = deps.authenticator;
+    const gate = current && ((req: IncomingMessage, id: number) => schemaByIdAllowed(current(), req, id));
     // `app(req, res)` calls `app.handle`, which Express's types do not declare.
     const internals = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
     const handle = internals.handle.bind(app);
     internals.handle = (req, res, next) => {
-      if (!serveCachedSchemaById(deps.registry, req, res)) handle(req, res, next);
+      if (!serveCachedSchemaById(deps.registry, req, res, gate)) handle(req, res, next);
     };
   }
   return app;

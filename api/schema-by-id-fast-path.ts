@@ -12,12 +12,17 @@ import { schemaByIdBody } from './schema-bodies.js';
 
 const PATH = /^\/schemas\/ids\/(\d{1,10})$/;
 
+/** Whether the caller may be answered here (auth on: its right is already known); the app decides otherwise. */
+export type FastPathGate = (req: IncomingMessage, id: number) => boolean;
+
 /** Answers and returns true when it can; returns false to let the app answer. */
-export function serveCachedSchemaById(registry: Registry, req: IncomingMessage, res: ServerResponse): boolean {
+export function serveCachedSchemaById(registry: Registry, req: IncomingMessage, res: ServerResponse, allowed?: FastPathGate): boolean {
   if (req.method !== 'GET') return false;
   const match = PATH.exec(req.url ?? '');
   if (!match) return false;
-  const schema = registry.cachedSchema(Number(match[1]));
+  const id = Number(match[1]);
+  if (allowed && !allowed(req, id)) return false;
+  const schema = registry.cachedSchema(id);
   if (!schema) return false;
   const body = schemaByIdBody(schema);
   res.writeHead(200, { 'Content-Type': SCHEMA_REGISTRY_V1_JSON, 'Content-Length': body.length });

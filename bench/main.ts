@@ -5,6 +5,9 @@
  * cross-registry benchmark: 1,000 registered Avro schemas, 100 concurrent
  * connections, ids chosen at random. Targets: ≥ 0.7 of the bare server's
  * throughput, p99 under 10 ms. Rounds alternate to spread machine noise.
+ * The same load is sent with credentials to a registry with authentication
+ * on (Basic auth, a reader of the `bench-` prefix, so that each id's right is
+ * checked once and then served from memory): target ≥ 0.8 of the bare server.
  * Then the generated serializers' throughput (`codegen.ts`).
  */
 import autocannon from 'autocannon';
@@ -12,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashPassword } from '../security/passwords.js';
 import { runCodegenBench } from './codegen.js';
 import { startChild, type ChildServer } from './processes.js';
 
@@ -27,9 +31,12 @@ interface Measurement {
   errors: number;
 }
 
-async function load(url: string, seconds: number): Promise<Measurement> {
+const BENCH_CREDENTIALS = `Basic ${Buffer.from('bench-reader:bench-password').toString('base64')}`;
+
+async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Measurement> {
   const result = await autocannon({
     url,
+    headers,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/schemas/ids/${1 + Math.floor(Math.random() * SCHEMAS)}` }) }],
@@ -77,14 +84,31 @@ async function main() {
     writeFileSync(bodiesFile, JSON.stringify(await registerSchemas(registry.url)));
     const bare = await startChild([here('./bare-server.ts'), bodiesFile]);
     servers.push(bare);
+    const authFile = join(dir, 'auth.yaml');
+    writeFileSync(
+      authFile,
+      `users:\n  - name: bench-reader\n    passwordHash: "${await hashPassword('bench-password')}"\n` +
+        `rules:\n  - principals: [bench-reader]\n    operations: [read]\n    subjectPrefixes: [bench-]\n`,
+    );
+    const secured = await startChild([here('../cli/main.ts'), 'serve'], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(dir, 'registry.db')}`,
+      LOG_LEVEL: 'info',
+      CREG_AUTH_FILE: authFile,
+    });
+    servers.push(secured);
+    const credentials = { Authorization: BENCH_CREDENTIALS };
 
-    // Warm both (JIT, caches) before measuring.
+    // Warm all three (JIT, caches, each id's right) before measuring.
     await load(bare.url, 2);
     await load(registry.url, 2);
-    const results: { bare: Measurement[]; registry: Measurement[] } = { bare: [], registry: [] };
+    await load(secured.url, 3, credentials);
+    const results: Results = { bare: [], registry: [], secured: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       results.bare.push(await load(bare.url, SECONDS));
       results.registry.push(await load(registry.url, SECONDS));
+      results.secured.push(await load(secured.url, SECONDS, credentials));
     }
     report(results);
   } finally {
@@ -93,7 +117,13 @@ async function main() {
   }
 }
 
-function report(results: { bare: Measurement[]; registry: Measurement[] }) {
+interface Results {
+  bare: Measurement[];
+  registry: Measurement[];
+  secured: Measurement[];
+}
+
+function report(results: Results) {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const summary = (ms: Measurement[]) => ({
     rps: mean(ms.map((m) => m.requestsPerSecond)),
@@ -102,13 +132,17 @@ function report(results: { bare: Measurement[]; registry: Measurement[] }) {
   });
   const bare = summary(results.bare);
   const registry = summary(results.registry);
+  const secured = summary(results.secured);
   const ratio = registry.rps / bare.rps;
+  const securedRatio = secured.rps / bare.rps;
   console.log(`\nGET /schemas/ids/{id}: ${SCHEMAS} schemas, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS}s per server\n`);
   console.log('server              req/s      p99 ms   errors');
   console.log(`bare node:http   ${bare.rps.toFixed(0).padStart(9)}   ${bare.p99.toFixed(1).padStart(7)}   ${bare.errors}`);
   console.log(`registry         ${registry.rps.toFixed(0).padStart(9)}   ${registry.p99.toFixed(1).padStart(7)}   ${registry.errors}`);
+  console.log(`registry + auth  ${secured.rps.toFixed(0).padStart(9)}   ${secured.p99.toFixed(1).padStart(7)}   ${secured.errors}`);
   console.log(`\nthroughput ratio registry / bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`);
   console.log(`registry p99: ${registry.p99.toFixed(1)} ms (target < 10 ms: ${registry.p99 < 10 ? 'met' : 'NOT met'})`);
+  console.log(`throughput ratio registry with Basic auth / bare: ${securedRatio.toFixed(2)} (target ≥ 0.80: ${securedRatio >= 0.8 ? 'met' : 'NOT met'})`);
 }
 
 // `BENCH_ONLY=registry` or `BENCH_ONLY=codegen` runs one of the two benchmarks.

@@ -27,6 +27,7 @@ type SqliteModels = [
   Sqlite.Mode,
   Sqlite.Verification,
   Sqlite.Deployment,
+  Sqlite.AuditEvent,
   Sqlite.Prisma.SubjectVersionUncheckedCreateInput,
   Sqlite.Prisma.SchemaReferenceUncheckedCreateInput,
 ];
@@ -38,6 +39,7 @@ type PostgresModels = [
   Postgres.Mode,
   Postgres.Verification,
   Postgres.Deployment,
+  Postgres.AuditEvent,
   Postgres.Prisma.SubjectVersionUncheckedCreateInput,
   Postgres.Prisma.SchemaReferenceUncheckedCreateInput,
 ];

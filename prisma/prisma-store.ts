@@ -6,11 +6,24 @@
  * write lock so that writers in other processes wait for it too. Providers
  * differ only in the clients and that statement (see `sqlite-store.ts`,
  * `postgresql-store.ts`).
+ *
+ * Audit appends stay out of that line: each is a transaction of its own on
+ * the write client, behind `lockForAudit` where the provider has one, so that
+ * recording a request never waits for the registrations queued in this
+ * process nor for other nodes' write lock. It is still a transaction, not a
+ * bare statement: on SQLite the write client is one connection, and a bare
+ * statement would run inside whichever write transaction is open on it (and
+ * be rolled back with it), while the driver adapter runs one transaction at
+ * a time on the connection. There an append waits for the write transaction
+ * in flight, as every writer of a SQLite file does, but not for the ones
+ * queued behind it.
  */
+import type { AuditEvent, AuditFilter, AuditStore } from '../contracts/audit.js';
 import type { Deployment, DeploymentFilter, DeploymentStore } from '../contracts/deployments.js';
 import type { Store, StoreWriter } from '../contracts/store.js';
 import type { Verification, VerificationFilter, VerificationStore } from '../contracts/verifications.js';
 import type { Client, Db } from './db.js';
+import * as auditRows from './prisma-audit.js';
 import * as deploymentRows from './prisma-deployments.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { PrismaStoreWriter } from './prisma-store-writer.js';
@@ -21,6 +34,11 @@ import { SerialQueue } from './serial-queue.js';
 export interface PrismaStoreOptions {
   /** Runs first in every write transaction; must hold the database's write lock until the transaction ends. */
   lockForWrite(tx: Db): Promise<void>;
+  /**
+   * Runs first in every audit append's transaction, where the database has a lock for appenders apart from the
+   * write lock; holding it until commit makes `seq` order commit order, so that paging by `afterSeq` skips nothing.
+   */
+  lockForAudit?(tx: Db): Promise<void>;
   /** Where other processes' hard deletes are heard, when the database is shared (`Store.onSchemasRemoved`). */
   removals?: RemovalFeed;
   /** Longest a write transaction may run before Prisma rolls it back. */
@@ -29,8 +47,13 @@ export interface PrismaStoreOptions {
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
-export class PrismaStore extends PrismaStoreReader implements Store, VerificationStore, DeploymentStore {
+export class PrismaStore
+  extends PrismaStoreReader
+  implements Store, VerificationStore, DeploymentStore, AuditStore
+{
   readonly #queue = new SerialQueue();
+  /** Audit appends in flight, which `close` waits for since they bypass the queue. */
+  readonly #appending = new Set<Promise<void>>();
   readonly #clients: { read: Client; write: Client };
   readonly #options: PrismaStoreOptions;
   #closed: Promise<void> | undefined;
@@ -47,16 +70,17 @@ export class PrismaStore extends PrismaStoreReader implements Store, Verificatio
   }
 
   #transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-    const timeout = this.#options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
     return this.#queue.run(() =>
-      this.#clients.write.$transaction(
-        async (tx) => {
-          await this.#options.lockForWrite(tx);
-          return work(tx);
-        },
-        { timeout, maxWait: timeout },
-      ),
+      this.#unqueuedTransaction(async (tx) => {
+        await this.#options.lockForWrite(tx);
+        return work(tx);
+      }),
     );
+  }
+
+  #unqueuedTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const timeout = this.#options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    return this.#clients.write.$transaction(work, { timeout, maxWait: timeout });
   }
 
   /** Through the writers' queue: on SQLite the write connection may be inside another writer's transaction. */
@@ -88,6 +112,23 @@ export class PrismaStore extends PrismaStoreReader implements Store, Verificatio
     return deploymentRows.deployments(this.db, filter);
   }
 
+  appendAudit(events: AuditEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    const appending = this.#unqueuedTransaction(async (tx) => {
+      await this.#options.lockForAudit?.(tx);
+      await auditRows.appendAudit(tx, events);
+    });
+    const inFlight: Promise<void> = appending
+      .catch(() => undefined)
+      .then(() => void this.#appending.delete(inFlight));
+    this.#appending.add(inFlight);
+    return appending;
+  }
+
+  auditEvents(filter: AuditFilter): Promise<AuditEvent[]> {
+    return auditRows.auditEvents(this.db, filter);
+  }
+
   onSchemasRemoved(listener: (schemaIds: number[] | undefined) => void): void {
     this.#options.removals?.subscribe(listener);
   }
@@ -98,8 +139,7 @@ export class PrismaStore extends PrismaStoreReader implements Store, Verificatio
 
   close(): Promise<void> {
     const clients = new Set([this.#clients.read, this.#clients.write]);
-    this.#closed ??= this.#queue
-      .run(async () => {})
+    this.#closed ??= Promise.all([this.#queue.run(async () => {}), ...this.#appending])
       .then(() => Promise.all([...[...clients].map((client) => client.$disconnect()), this.#options.removals?.close()]))
       .then(() => undefined);
     return this.#closed;

@@ -11,6 +11,7 @@ import { Router } from 'express';
 import type { Registry } from '../../contracts/registry/index.js';
 import { createDeployments } from '../../contracts/registry/deployments.js';
 import { deploymentRequest } from '../deployment-bodies.js';
+import { readableSubjects } from '../middleware/access-control.js';
 import { methodNotAllowed } from '../middleware/errors.js';
 import { flag, text } from '../query.js';
 import { sendJson } from '../respond.js';
@@ -29,7 +30,11 @@ export function deploymentsRoutes(registry: Registry): Router {
         participant: text(req.query, 'participant'),
         includeUndeployed: flag(req.query, 'includeUndeployed'),
       };
-      sendJson(res, await deployments.list(filter));
+      // A deployment is listed to whoever may read one of the subjects it writes or reads.
+      const visible = readableSubjects(res);
+      const found = await deployments.list(filter);
+      const shown = (d: (typeof found)[number]) => [...d.produces.map((p) => p.subject), ...d.consumes].some((s) => visible!(s));
+      sendJson(res, visible ? found.filter(shown) : found);
     })
     .post(async (req, res) => sendJson(res, await deployments.record(deploymentRequest(req.body))))
     .all(methodNotAllowed());

@@ -10,6 +10,7 @@ import { supportedSchemaTypes } from '../../contracts/formats/index.js';
 import type { Registry } from '../../contracts/registry/index.js';
 import { schemaEntity, schemaStringEntity } from '../entities.js';
 import { methodNotAllowed } from '../middleware/errors.js';
+import { readableSubjects } from '../middleware/access-control.js';
 import { flag, paging, text } from '../query.js';
 import { sendBytes, sendJson } from '../respond.js';
 import { schemaByIdBody } from '../schema-bodies.js';
@@ -31,6 +32,7 @@ export function schemasRoutes(registry: Registry): Router {
         subjectPrefix: text(req.query, 'subjectPrefix'),
         deleted: flag(req.query, 'deleted'),
         latestOnly: flag(req.query, 'latestOnly'),
+        visible: readableSubjects(res),
         offset,
         // Confluent's `schema.search.default.limit`.
         limit: limit < 0 ? 1000 : limit,
@@ -70,7 +72,7 @@ export function schemasRoutes(registry: Registry): Router {
   router
     .route('/schemas/ids/:id/subjects')
     .get(async (req, res) => {
-      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, ...paging(req.query) };
+      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, visible: readableSubjects(res), ...paging(req.query) };
       const versions = await registry.versionsOfSchema(schemaId(req.params.id), options);
       sendJson(res, [...new Set(versions.map((v) => v.subject))]);
     })
@@ -79,7 +81,7 @@ export function schemasRoutes(registry: Registry): Router {
   router
     .route('/schemas/ids/:id/versions')
     .get(async (req, res) => {
-      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, ...paging(req.query) };
+      const options = { deleted: flag(req.query, 'deleted'), subject: text(req.query, 'subject') || undefined, visible: readableSubjects(res), ...paging(req.query) };
       const versions = await registry.versionsOfSchema(schemaId(req.params.id), options);
       sendJson(res, versions.map((v) => ({ subject: v.subject, version: v.version })));
     })

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { Registry } from '../../contracts/registry/index.js';
 import { schemaEntity } from '../entities.js';
 import { methodNotAllowed } from '../middleware/errors.js';
+import { readableSubjects } from '../middleware/access-control.js';
 import { flag, list, paging, text } from '../query.js';
 import { registerRequest } from '../request-bodies.js';
 import { sendJson } from '../respond.js';
@@ -17,7 +18,12 @@ export function subjectsRoutes(registry: Registry): Router {
     .route('/subjects')
     .get(async (req, res) => {
       const prefix = text(req.query, 'subjectPrefix') ?? '';
-      const options = { deleted: flag(req.query, 'deleted'), deletedOnly: flag(req.query, 'deletedOnly'), ...paging(req.query) };
+      const options = {
+        deleted: flag(req.query, 'deleted'),
+        deletedOnly: flag(req.query, 'deletedOnly'),
+        visible: readableSubjects(res),
+        ...paging(req.query),
+      };
       // ":*:" is Confluent's "every context"; this registry has one context.
       sendJson(res, await registry.listSubjects(prefix === ':*:' ? '' : prefix, options));
     })

@@ -9,6 +9,7 @@ import { Router } from 'express';
 import { errors } from '../../contracts/errors.js';
 import type { Registry } from '../../contracts/registry/index.js';
 import { createVerifications } from '../../contracts/registry/verifications.js';
+import { readableSubjects } from '../middleware/access-control.js';
 import { methodNotAllowed } from '../middleware/errors.js';
 import { text } from '../query.js';
 import { sendJson } from '../respond.js';
@@ -31,7 +32,9 @@ export function verificationsRoutes(registry: Registry): Router {
         consumer: text(req.query, 'consumer'),
         consumerVersion: text(req.query, 'consumerVersion'),
       };
-      sendJson(res, await verifications.list(filter));
+      const visible = readableSubjects(res);
+      const found = await verifications.list(filter);
+      sendJson(res, visible ? found.filter((v) => visible(v.subject)) : found);
     })
     .post(async (req, res) => sendJson(res, await verifications.record(verificationRequest(req.body))))
     .all(methodNotAllowed());

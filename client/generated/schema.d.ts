@@ -585,6 +585,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contract-registry/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, oldest first (needs `audit` on the global scope) */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -801,6 +818,30 @@ export interface components {
             /** @description The subjects it reads; each must exist */
             consumes?: string[];
         };
+        AuditEvent: {
+            id: string;
+            seq: number;
+            /** @description epoch milliseconds */
+            at: number;
+            requestId: string;
+            principal: string;
+            /** @description basic, token, oidc, mtls, anonymous; for a refused credential the scheme it used */
+            authMethod: string;
+            source: string;
+            method: string;
+            path: string;
+            operation: string;
+            resource: string;
+            subject?: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied" | "unauthenticated";
+            status: number;
+            schemaId?: number;
+            version?: number;
+            beforeHash?: string;
+            afterHash?: string;
+            reason?: string;
+        };
         Deployment: {
             id: string;
             participant: string;
@@ -834,6 +875,25 @@ export interface components {
         };
     };
     responses: {
+        /** @description No credentials where anonymous callers may not do this, or credentials that are wrong, expired or foreign: `{"error_code": 401, "message": "Unauthorized"}` with a WWW-Authenticate challenge per enabled method */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.schemaregistry.v1+json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /** @description The rules do not allow it (40301), e.g. "User is denied operation Write on Subject: orders-value" */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.schemaregistry.v1+json": components["schemas"]["ErrorMessage"];
+            };
+        };
         /** @description A failure, with Confluent's error code: 40401 → 404, 42201 → 422, a three-digit code is its own status */
         Error: {
             headers: {
@@ -1053,6 +1113,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EmptyObject"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1070,6 +1132,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["EmptyObject"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1091,6 +1155,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["ServerClusterId"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1115,6 +1181,8 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1138,6 +1206,8 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1154,6 +1224,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EmptyList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1170,6 +1242,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EmptyList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1217,6 +1291,8 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1246,6 +1322,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Schema"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1296,6 +1374,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["SchemaString"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1315,6 +1395,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["RawSchema"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1339,6 +1421,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SubjectNames"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1371,6 +1455,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["SubjectVersion"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1398,6 +1484,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["SchemaString"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1425,6 +1513,8 @@ export interface operations {
                     }[];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1448,6 +1538,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SubjectNames"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1470,6 +1562,8 @@ export interface operations {
         requestBody: components["requestBodies"]["RegisterSchema"];
         responses: {
             200: components["responses"]["SchemaOfSubject"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1491,6 +1585,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VersionNumbers"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1516,6 +1612,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SchemaOfSubject"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1542,6 +1640,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["VersionNumbers"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1563,6 +1663,8 @@ export interface operations {
         requestBody: components["requestBodies"]["RegisterSchema"];
         responses: {
             200: components["responses"]["Registered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Incompatible"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1588,6 +1690,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SchemaOfSubject"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1619,6 +1723,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": number;
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1644,6 +1750,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["RawSchema"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1678,6 +1786,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": number[];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1702,6 +1812,8 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["Registered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Incompatible"];
             422: components["responses"]["Unprocessable"];
@@ -1725,6 +1837,8 @@ export interface operations {
         requestBody: components["requestBodies"]["RegisterSchema"];
         responses: {
             200: components["responses"]["CompatibilityVerdict"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1748,6 +1862,8 @@ export interface operations {
         requestBody: components["requestBodies"]["RegisterSchema"];
         responses: {
             200: components["responses"]["CompatibilityVerdict"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1765,6 +1881,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Config"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1778,6 +1896,8 @@ export interface operations {
         requestBody: components["requestBodies"]["ConfigUpdate"];
         responses: {
             200: components["responses"]["ConfigUpdated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1792,6 +1912,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Config"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1811,6 +1933,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Config"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1828,6 +1952,8 @@ export interface operations {
         requestBody: components["requestBodies"]["ConfigUpdate"];
         responses: {
             200: components["responses"]["ConfigUpdated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1845,6 +1971,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Config"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1862,6 +1990,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -1877,6 +2007,8 @@ export interface operations {
         requestBody: components["requestBodies"]["ModeUpdate"];
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1891,6 +2023,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1910,6 +2044,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -1929,6 +2065,8 @@ export interface operations {
         requestBody: components["requestBodies"]["ModeUpdate"];
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
         };
@@ -1946,6 +2084,8 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Mode"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -1975,6 +2115,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -2001,6 +2143,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -2026,6 +2170,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Verification"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -2052,6 +2198,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };
@@ -2078,6 +2226,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Error"];
@@ -2103,6 +2253,8 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
@@ -2127,7 +2279,43 @@ export interface operations {
                     "application/vnd.schemaregistry.v1+json": components["schemas"]["Deployment"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                subject?: string;
+                principal?: string;
+                /** @description ISO 8601 time or epoch milliseconds, inclusive */
+                from?: string;
+                /** @description ISO 8601 time or epoch milliseconds, exclusive */
+                to?: string;
+                /** @description The `seq` of the last record of the previous page */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.schemaregistry.v1+json": components["schemas"]["AuditEvent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Error"];
         };
     };

@@ -13,12 +13,17 @@ export interface ListOptions {
   deletedOnly?: boolean;
   offset?: number;
   limit?: number;
+  /** Only subjects the caller may see (applied before paging); every subject when absent. */
+  visible?: (subject: string) => boolean;
 }
+
+const visibleTo = (options: ListOptions) => (subject: string) => options.visible === undefined || options.visible(subject);
 
 /** Subject names, sorted; a subject is deleted when all its versions are. */
 export async function listSubjects(ctx: RegistryContext, prefix: string, options: ListOptions = {}): Promise<string[]> {
-  const subjects = (await ctx.store.subjects(prefix)).filter((s) =>
-    options.deletedOnly ? s.liveVersions === 0 : options.deleted ? true : s.liveVersions > 0,
+  const visible = visibleTo(options);
+  const subjects = (await ctx.store.subjects(prefix)).filter(
+    (s) => visible(s.subject) && (options.deletedOnly ? s.liveVersions === 0 : options.deleted ? true : s.liveVersions > 0),
   );
   return paginate(subjects.map((s) => s.subject), options.offset, options.limit);
 }
@@ -86,7 +91,10 @@ export async function getSchemaByGuid(ctx: RegistryContext, guid: string): Promi
 export async function versionsOfSchema(ctx: RegistryContext, id: number, options: ListOptions & { subject?: string } = {}): Promise<SubjectVersion[]> {
   const all = await ctx.store.versionsOfSchema(id);
   if (all.length === 0) throw errors.schemaNotFound(id);
-  const chosen = all.filter((v) => (options.deleted || isLive(v)) && (options.subject === undefined || v.subject === options.subject));
+  const visible = visibleTo(options);
+  const chosen = all.filter(
+    (v) => (options.deleted || isLive(v)) && (options.subject === undefined || v.subject === options.subject) && visible(v.subject),
+  );
   return paginate(chosen, options.offset, options.limit);
 }
 
@@ -117,7 +125,8 @@ export async function listSchemas(
   ctx: RegistryContext,
   options: ListOptions & { subjectPrefix?: string; latestOnly?: boolean } = {},
 ): Promise<Registered[]> {
-  let versions = (await ctx.store.allVersions(options.subjectPrefix ?? '')).filter((v) => options.deleted || isLive(v));
+  const visible = visibleTo(options);
+  let versions = (await ctx.store.allVersions(options.subjectPrefix ?? '')).filter((v) => (options.deleted || isLive(v)) && visible(v.subject));
   if (options.latestOnly) {
     const latest = new Map<string, SubjectVersion>();
     for (const v of versions) latest.set(v.subject, v);

@@ -1,17 +1,26 @@
 /**
  * The behaviour every `Store` must have, as one suite that each provider runs
  * with its own way of opening a fresh, empty database (the pattern of Hono's
- * `common.case.test.ts`). Only the `Store` interface is used here.
+ * `common.case.test.ts`). Only the `Store` and `AuditStore` interfaces are
+ * used here, and plain SQL for what only the database enforces (the audit
+ * trail is append-only).
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { isAuditStore, type AuditEvent, type AuditFilter, type AuditStore } from '../../contracts/audit.js';
 import { GLOBAL_SCOPE, type ConfigValue } from '../../contracts/config.js';
 import type { StoredSchema, SubjectVersion } from '../../contracts/schema.js';
 import type { Store, StoreWriter } from '../../contracts/store.js';
+import { parseDatabaseUrl } from '../../prisma/database-url.js';
+import { runAuditors } from './support/run-auditors.js';
 
 /** A fresh, empty database and a store open on it. */
 export interface FreshStore {
   store: Store;
+  /** The database's `DATABASE_URL`, for other processes and plain SQL. */
+  url: string;
   /** Opens another store on the same database (after `store.close()`, to test persistence). */
   reopen(): Promise<Store>;
   /** Closes whatever is still open and removes the database. */
@@ -40,6 +49,60 @@ async function seed(store: Store, versions: SubjectVersion[], schemas = 1): Prom
     for (let id = 1; id <= schemas; id++) await tx.insertSchema(schema(id));
     for (const v of versions) await tx.insertVersion(v);
   });
+}
+
+/** An audit record numbered `n` (its id, request id and time follow from `n`), without optional fields unless given. */
+export function auditEvent(n: number, extra: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    at: 1_700_000_200_000 + n,
+    requestId: `req-${n}`,
+    principal: 'alice',
+    authMethod: 'basic',
+    source: '10.0.0.1',
+    method: 'POST',
+    path: '/subjects/s/versions',
+    operation: 'write',
+    resource: 'Subject:s',
+    outcome: 'success',
+    status: 200,
+    ...extra,
+  };
+}
+
+function auditStore(store: Store): AuditStore {
+  assert.ok(isAuditStore(store), 'the store keeps the audit trail');
+  return store;
+}
+
+function withoutSeq({ seq, ...event }: AuditEvent): AuditEvent {
+  assert.equal(typeof seq, 'number', `record ${event.requestId} has its seq`);
+  return event;
+}
+
+function assertIncreasingSeq(events: AuditEvent[]): void {
+  for (let i = 1; i < events.length; i++) assert.ok(events[i]!.seq! > events[i - 1]!.seq!, `seq increases at ${i}`);
+}
+
+/** Runs `sql` with the provider's plain driver, outside the store. */
+async function executeRaw(url: string, sql: string): Promise<void> {
+  const target = parseDatabaseUrl(url);
+  if (target.provider === 'sqlite') {
+    const db = new Database(target.file);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client(target.url);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface StoreSuiteOptions {
@@ -387,6 +450,146 @@ export function storeSuite(name: string, openFreshStore: () => Promise<FreshStor
       assert.deepEqual(await store.config(GLOBAL_SCOPE), { compatibilityLevel: 'FORWARD' });
       assert.equal(await store.mode(GLOBAL_SCOPE), 'READONLY');
       assert.equal(await store.maxSchemaId(), 1);
+    });
+
+    it('audit: reads records back as appended, in seq order, optional fields absent when they were', async () => {
+      const audit = auditStore(store);
+      const full = auditEvent(1, {
+        subject: 'orders-value',
+        schemaId: 7,
+        version: 3,
+        beforeHash: `sha256:${'a'.repeat(64)}`,
+        afterHash: `sha256:${'b'.repeat(64)}`,
+        reason: 'incompatible: «field» removed 🚫',
+        outcome: 'failure',
+        status: 409,
+      });
+      const plain = auditEvent(2, { principal: 'anonymous', authMethod: 'anonymous', outcome: 'unauthenticated', status: 401 });
+      await audit.appendAudit([full, plain]);
+      const read = await audit.auditEvents({ limit: 10 });
+      assert.deepEqual(read.map(withoutSeq), [full, plain]);
+      assertIncreasingSeq(read);
+      for (const field of ['subject', 'schemaId', 'version', 'beforeHash', 'afterHash', 'reason']) {
+        assert.ok(!(field in read[1]!), `${field} is absent`);
+      }
+      await store.close();
+      store = await fresh.reopen();
+      assert.deepEqual(await auditStore(store).auditEvents({ limit: 10 }), read);
+    });
+
+    it('audit: leaves a record whose id is already stored as it is, so that a retried append stores nothing twice', async () => {
+      const audit = auditStore(store);
+      await audit.appendAudit([auditEvent(1), auditEvent(2)]);
+      await audit.appendAudit([auditEvent(1), auditEvent(2)]);
+      await audit.appendAudit([auditEvent(2, { status: 500 }), auditEvent(3)]);
+      await audit.appendAudit([auditEvent(4), auditEvent(4, { status: 500 })]);
+      await audit.appendAudit([]);
+      const read = await audit.auditEvents({ limit: 10 });
+      assert.deepEqual(read.map(withoutSeq), [auditEvent(1), auditEvent(2), auditEvent(3), auditEvent(4)]);
+      assertIncreasingSeq(read);
+    });
+
+    it('audit: applies subject, principal, from (inclusive), to (exclusive), afterSeq and limit, each and together', async () => {
+      const audit = auditStore(store);
+      await audit.appendAudit([
+        auditEvent(1, { subject: 'orders-value', at: 1000 }),
+        auditEvent(2, { subject: 'orders-value', principal: 'bob', at: 2000 }),
+        auditEvent(3, { subject: 'customers-value', at: 3000 }),
+        auditEvent(4, { at: 4000 }),
+        auditEvent(5, { subject: 'orders-value', at: 5000 }),
+        auditEvent(6, { subject: 'Orders-value', principal: 'Alice', at: 5000 }),
+        // Stored last but answered earlier: seq orders the records, not `at`.
+        auditEvent(7, { subject: 'orders-value', principal: 'bob', at: 999 }),
+      ]);
+      const all = await audit.auditEvents({ limit: 100 });
+      const seqOf = (n: number) => all.find((event) => event.requestId === `req-${n}`)!.seq!;
+      const matching = async (filter: Partial<AuditFilter>) =>
+        (await audit.auditEvents({ limit: 100, ...filter })).map((event) => Number(event.requestId.slice('req-'.length)));
+
+      assert.deepEqual(await matching({}), [1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(await matching({ subject: 'orders-value' }), [1, 2, 5, 7]);
+      assert.deepEqual(await matching({ subject: 'nope' }), []);
+      assert.deepEqual(await matching({ principal: 'alice' }), [1, 3, 4, 5]);
+      assert.deepEqual(await matching({ from: 2000 }), [2, 3, 4, 5, 6]);
+      assert.deepEqual(await matching({ to: 2000 }), [1, 7]);
+      assert.deepEqual(await matching({ from: 2000, to: 5000 }), [2, 3, 4]);
+      assert.deepEqual(await matching({ from: 5000, to: 5000 }), []);
+      assert.deepEqual(await matching({ afterSeq: seqOf(3) }), [4, 5, 6, 7]);
+      assert.deepEqual(await matching({ afterSeq: seqOf(7) }), []);
+      assert.deepEqual(await matching({ limit: 2 }), [1, 2]);
+      assert.deepEqual(await matching({ limit: 0 }), []);
+      assert.deepEqual(await matching({ subject: 'orders-value', principal: 'alice' }), [1, 5]);
+      assert.deepEqual(await matching({ subject: 'orders-value', principal: 'bob', from: 1000 }), [2]);
+      assert.deepEqual(await matching({ subject: 'orders-value', afterSeq: seqOf(2) }), [5, 7]);
+      assert.deepEqual(await matching({ principal: 'alice', from: 1000, to: 5001, afterSeq: seqOf(1), limit: 2 }), [3, 4]);
+    });
+
+    it('audit: pages 25 records by afterSeq with limit 10: 10, 10, 5, then none, in order', async () => {
+      const audit = auditStore(store);
+      const alices = Array.from({ length: 25 }, (_, i) => auditEvent(2 * i + 1));
+      const bobs = Array.from({ length: 25 }, (_, i) => auditEvent(2 * i + 2, { principal: 'bob' }));
+      await audit.appendAudit(alices.flatMap((alice, i) => [alice, bobs[i]!]));
+      const pages: AuditEvent[][] = [];
+      let afterSeq: number | undefined;
+      for (;;) {
+        const page = await audit.auditEvents({ principal: 'alice', limit: 10, ...(afterSeq !== undefined && { afterSeq }) });
+        pages.push(page);
+        if (page.length === 0) break;
+        afterSeq = page.at(-1)!.seq;
+      }
+      assert.deepEqual(pages.map((page) => page.length), [10, 10, 5, 0]);
+      assert.deepEqual(pages.flat().map(withoutSeq), alices);
+      assertIncreasingSeq(pages.flat());
+    });
+
+    it('audit: two processes appending overlapping batches at once store each record exactly once', async () => {
+      const events = Array.from({ length: 60 }, (_, i) => auditEvent(i + 1));
+      const batches = (from: number, to: number) =>
+        Array.from({ length: (to - from) / 5 }, (_, i) => events.slice(from + 5 * i, from + 5 * i + 5));
+      // The second process repeats 20..39 of the first, each batch in reverse.
+      await runAuditors(fresh.url, [batches(0, 40), batches(20, 60).map((batch) => [...batch].reverse())]);
+      const read = await auditStore(store).auditEvents({ limit: 1000 });
+      assert.equal(read.length, 60);
+      assert.deepEqual(
+        read.map(withoutSeq).sort((a, b) => a.at - b.at),
+        events,
+      );
+      assertIncreasingSeq(read);
+    });
+
+    it('audit: an append does not queue behind writers: a writer queued before it may wait for it', async () => {
+      const audit = auditStore(store);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const isStarted = new Promise<void>((resolve) => (started = resolve));
+      const inFlight = store.write(async (tx) => {
+        await tx.putMode('s', 'READONLY');
+        started();
+        await held;
+      });
+      await isStarted;
+      let appended!: Promise<void>;
+      const queued = store.write(async (tx) => {
+        await appended;
+        await tx.putMode('s', 'IMPORT');
+      });
+      appended = audit.appendAudit([auditEvent(1)]);
+      release();
+      await Promise.all([inFlight, queued, appended]);
+      assert.deepEqual((await audit.auditEvents({ limit: 10 })).map(withoutSeq), [auditEvent(1)]);
+      assert.equal(await store.mode('s'), 'IMPORT');
+    });
+
+    it('audit: the database refuses UPDATE and DELETE of audit records, even in plain SQL', async () => {
+      const audit = auditStore(store);
+      await audit.appendAudit([auditEvent(1), auditEvent(2)]);
+      const refused = /append-only/;
+      await assert.rejects(executeRaw(fresh.url, `UPDATE "audit_events" SET "status" = 500`), refused);
+      await assert.rejects(executeRaw(fresh.url, `UPDATE "audit_events" SET "reason" = 'x' WHERE "request_id" = 'req-1'`), refused);
+      await assert.rejects(executeRaw(fresh.url, `DELETE FROM "audit_events" WHERE "request_id" = 'req-2'`), refused);
+      await assert.rejects(executeRaw(fresh.url, `DELETE FROM "audit_events"`), refused);
+      assert.deepEqual((await audit.auditEvents({ limit: 10 })).map(withoutSeq), [auditEvent(1), auditEvent(2)]);
     });
   });
 }

@@ -80,3 +80,12 @@ export type Verification = Prisma.VerificationModel
  * environment has none.
  */
 export type Deployment = Prisma.DeploymentModel
+/**
+ * Model AuditEvent
+ * One audited request (`contracts/audit.ts`). Append-only: the migration
+ * that creates the table adds triggers that refuse UPDATE and DELETE.
+ * `seq` is the order the database stored the records in, the cursor of a
+ * page; `id`, chosen by the node that served the request, keeps a retried
+ * append from recording a request twice.
+ */
+export type AuditEvent = Prisma.AuditEventModel

@@ -57,7 +57,8 @@ export const ModelName = {
   Config: 'Config',
   Mode: 'Mode',
   Verification: 'Verification',
-  Deployment: 'Deployment'
+  Deployment: 'Deployment',
+  AuditEvent: 'AuditEvent'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -154,6 +155,31 @@ export const DeploymentScalarFieldEnum = {
 } as const
 
 export type DeploymentScalarFieldEnum = (typeof DeploymentScalarFieldEnum)[keyof typeof DeploymentScalarFieldEnum]
+
+
+export const AuditEventScalarFieldEnum = {
+  seq: 'seq',
+  id: 'id',
+  at: 'at',
+  requestId: 'requestId',
+  principal: 'principal',
+  authMethod: 'authMethod',
+  source: 'source',
+  method: 'method',
+  path: 'path',
+  operation: 'operation',
+  resource: 'resource',
+  subject: 'subject',
+  outcome: 'outcome',
+  status: 'status',
+  schemaId: 'schemaId',
+  version: 'version',
+  beforeHash: 'beforeHash',
+  afterHash: 'afterHash',
+  reason: 'reason'
+} as const
+
+export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -1,0 +1,237 @@
+/**
+ * Authentication, authorization and the audit trail, wired in once in front
+ * of every route: the request is matched against the route table
+ * (`security/route-table.ts`), the caller authenticated, the requirement
+ * decided, and the outcome recorded. Lists read `readableSubjects(res)` to
+ * filter what they answer. Without an auth file every caller may do
+ * everything, as before, and changes are still audited.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { AuditEvent, AuditOutcome } from '../../contracts/audit.js';
+import { isDeploymentStore } from '../../contracts/deployments.js';
+import { errors } from '../../contracts/errors.js';
+import type { Registry } from '../../contracts/registry/index.js';
+import { isVerificationStore } from '../../contracts/verifications.js';
+import type { AuditTrail } from '../../security/audit-trail.js';
+import { AuthenticationFailure } from '../../security/authentication-failure.js';
+import type { Authenticator, Caller } from '../../security/authenticator.js';
+import { decide, type Decision } from '../../security/decide.js';
+import { FailureThrottle } from '../../security/failure-throttle.js';
+import { findRoute, type ResourceLookups, type RouteRow, type StateKind } from '../../security/route-table.js';
+import { registerRequest } from '../request-bodies.js';
+import { sendJson } from '../respond.js';
+
+export interface AccessControlDeps {
+  registry: Registry;
+  logger: Logger;
+  /** The authenticator in force (it changes when the auth file is reloaded); absent when the registry is open. */
+  authenticator?: () => Authenticator;
+  audit?: AuditTrail;
+}
+
+interface Visit {
+  requestId: string;
+  row?: RouteRow;
+  params: Record<string, string>;
+  caller?: Caller;
+  decision?: Decision;
+  reason?: string;
+  /** Who a refused credential claimed to be. */
+  claimed?: string;
+  before?: string;
+  responseBody?: unknown;
+}
+
+/** The predicate a list filters by; undefined when everything is readable. */
+export function readableSubjects(res: Response): ((subject: string) => boolean) | undefined {
+  return (res.locals as { readable?: (subject: string) => boolean }).readable;
+}
+
+export function accessControl(deps: AccessControlDeps): RequestHandler {
+  const throttle = new FailureThrottle();
+  const lookups = resourceLookups(deps.registry);
+
+  return async (req, res, next) => {
+    const visit: Visit = { requestId: requestIdOf(req), params: {} };
+    res.setHeader('X-Request-Id', visit.requestId);
+    if (deps.audit) res.once('finish', () => audit(deps.audit!, req, res, visit));
+
+    let found;
+    try {
+      found = findRoute(req.method, req.path);
+    } catch {
+      return next(errors.badRequest(`Malformed URL: ${req.path}`));
+    }
+    if (found.row) {
+      visit.row = found.row;
+      visit.params = found.params;
+    }
+    const authenticator = deps.authenticator?.();
+    if (!authenticator) {
+      if (!found.row) return next(found.knownPath ? errors.methodNotAllowed() : errors.notFound());
+      await rememberBefore(visit, lookups);
+      captureBody(visit, res);
+      return next();
+    }
+
+    const requirement = found.row ? await found.row.access({ params: found.params, query: req.query, body: req.body }, lookups) : undefined;
+    if (requirement?.kind === 'open') return next();
+    try {
+      visit.caller = await authenticator.authenticate(credentialsOf(req));
+    } catch (error) {
+      if (!(error instanceof AuthenticationFailure)) throw error;
+      visit.reason = error.reason;
+      visit.claimed = error.claimed;
+      const delay = throttle.failed(req.socket.remoteAddress ?? '');
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      return unauthorized(res, authenticator);
+    }
+    if (!found.row) return next(found.knownPath ? errors.methodNotAllowed() : errors.notFound());
+    if (!requirement) return next(errors.notFound());
+
+    visit.decision = await decide(requirement, visit.caller);
+    if (!visit.decision.allowed) {
+      visit.reason = visit.decision.status === 401 ? 'no credentials' : visit.decision.message;
+      if (visit.decision.status === 401) return unauthorized(res, authenticator);
+      return sendJson(res, { error_code: 40301, message: visit.decision.message }, 403);
+    }
+    if (requirement.kind === 'read-any' && found.row.path === '/schemas/ids/:id') {
+      visit.caller.permissions.rememberReadableSchema(Number(found.params.id), Date.now() + READABLE_SCHEMA_MS);
+    }
+    if (requirement.kind === 'filtered' && !visit.caller.permissions.readsEverySubject) {
+      (res.locals as { readable?: (subject: string) => boolean }).readable = visit.caller.permissions.canRead;
+    }
+    await rememberBefore(visit, lookups);
+    captureBody(visit, res);
+    next();
+  };
+}
+
+/** How long the hot path trusts that a caller may read a schema id, once the app allowed it. */
+const READABLE_SCHEMA_MS = 10_000;
+
+/** Whether the hot path may answer `GET /schemas/ids/{id}`: only when the caller's right to it is already known, without any I/O. */
+export function schemaByIdAllowed(authenticator: Authenticator, req: IncomingMessage, id: number): boolean {
+  const header = req.headers.authorization;
+  const caller = header === undefined ? authenticator.anonymous : authenticator.cached(header);
+  return !!caller?.permissions.mayReadSchema(id, Date.now());
+}
+
+function unauthorized(res: Response, authenticator: Authenticator): void {
+  const challenges = authenticator.challenges();
+  if (challenges.length > 0) res.setHeader('WWW-Authenticate', challenges);
+  sendJson(res, { error_code: 401, message: 'Unauthorized' }, 401);
+}
+
+function credentialsOf(req: Request) {
+  const socket = req.socket as { authorized?: boolean; getPeerCertificate?: () => { subject?: { CN?: string | string[] } } };
+  const cn = socket.authorized ? socket.getPeerCertificate?.().subject?.CN : undefined;
+  return { authorization: req.headers.authorization, clientCertificateName: Array.isArray(cn) ? cn[0] : cn };
+}
+
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+async function rememberBefore(visit: Visit, lookups: ResourceLookups): Promise<void> {
+  const kind = visit.row?.changesState;
+  if (kind) visit.before = await lookups.currentState(kind, visit.params.subject).catch(() => undefined);
+}
+
+/** Keeps the JSON answer of an audited change, for the schema id, version and after-hash. */
+function captureBody(visit: Visit, res: Response): void {
+  if (!visit.row?.changes) return;
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    visit.responseBody = body;
+    return send(body);
+  };
+}
+
+function audit(trail: AuditTrail, req: Request, res: Response, visit: Visit): void {
+  const refused = visit.reason !== undefined;
+  if (!refused && !trail.reads && !visit.row?.changes) return;
+  if (visit.row && !visit.caller && !visit.row.changes && !refused) return;
+  const identity = visit.caller?.identity;
+  const outcome: AuditOutcome =
+    res.statusCode === 401 ? 'unauthenticated' : visit.decision?.allowed === false ? 'denied' : res.statusCode < 400 ? 'success' : 'failure';
+  const answer = parseJson(visit.responseBody);
+  const event: AuditEvent = {
+    id: randomUUID(),
+    at: Date.now(),
+    requestId: visit.requestId,
+    principal: identity?.name ?? visit.claimed ?? 'anonymous',
+    authMethod: identity?.method ?? schemeOf(req.headers.authorization),
+    source: req.socket.remoteAddress ?? '',
+    method: req.method,
+    path: req.originalUrl.split('?')[0]!,
+    operation: visit.decision?.operation ?? (outcome === 'unauthenticated' ? 'authenticate' : visit.row?.changes ? 'write' : 'read'),
+    resource: visit.decision?.resource ?? (visit.params.subject !== undefined ? `Subject:${visit.params.subject}` : 'Global'),
+    outcome,
+    status: res.statusCode,
+  };
+  if (visit.params.subject !== undefined) event.subject = visit.params.subject;
+  if (visit.reason) event.reason = visit.reason;
+  if (outcome === 'success' && visit.row?.changesState) {
+    if (typeof answer?.id === 'number') event.schemaId = answer.id;
+    if (typeof answer?.version === 'number') event.version = answer.version;
+    if (visit.before !== undefined) event.beforeHash = sha256(visit.before);
+    const after = visit.row.changesState === 'schema' ? answer?.schema : visit.responseBody;
+    if (typeof after === 'string' || Buffer.isBuffer(after)) event.afterHash = sha256(after);
+  }
+  trail.record(event);
+}
+
+/** How a refused caller tried to authenticate: the header's scheme, lower case. */
+function schemeOf(header: string | undefined): string {
+  if (header === undefined) return 'anonymous';
+  return /^[A-Za-z]{1,20}(?= |$)/.exec(header)?.[0].toLowerCase() ?? 'malformed';
+}
+
+function parseJson(body: unknown): Record<string, unknown> | undefined {
+  try {
+    const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : undefined;
+    const value: unknown = text === undefined ? undefined : JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sha256 = (text: string | Buffer) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+function resourceLookups(registry: Registry): ResourceLookups {
+  const subjectsOf = async (id: number) => [...new Set((await registry.store.versionsOfSchema(id)).map((v) => v.subject))];
+  return {
+    subjectsOfSchemaId: subjectsOf,
+    async subjectsOfSchemaGuid(guid) {
+      const schema = await registry.store.schemaByGuid(guid.toLowerCase());
+      return schema ? subjectsOf(schema.id) : [];
+    },
+    async verificationSubject(id) {
+      return isVerificationStore(registry.store) ? (await registry.store.verificationById(id))?.subject : undefined;
+    },
+    async deploymentSubjects(id) {
+      if (!isDeploymentStore(registry.store)) return undefined;
+      const found = await registry.store.deploymentById(id);
+      return found && [...found.produces.map((p) => p.subject), ...found.consumes];
+    },
+    async alreadyRegistered(subject, body, normalize) {
+      try {
+        await registry.lookup(subject, registerRequest(body), { normalize });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async currentState(kind: StateKind, subject) {
+      if (kind === 'schema') return subject === undefined ? undefined : (await registry.getSubjectVersion(subject, 'latest')).schema.schema;
+      const value = kind === 'config' ? await registry.getConfig(subject) : await registry.getMode(subject);
+      return JSON.stringify(value);
+    },
+  };
+}
