@@ -34,6 +34,8 @@ const REALM = 'Contract Registry';
 
 export class Authenticator {
   readonly #cache = new Map<string, { caller: Caller; until: number }>();
+  /** Verifications under way, so that many connections sending one header at once cost one check. */
+  readonly #pending = new Map<string, Promise<Caller>>();
   readonly anonymous: Caller;
 
   constructor(
@@ -70,11 +72,20 @@ export class Authenticator {
     }
     const hit = this.cached(header);
     if (hit) return hit;
-    const { identity, until } = await this.#verify(header);
-    const caller = this.#caller(identity);
-    if (this.#cache.size >= CACHE_ENTRIES) this.#cache.clear();
-    this.#cache.set(cacheKey(header), { caller, until: Math.min(until, this.now() + CACHE_MS) });
-    return caller;
+    const key = cacheKey(header);
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = this.#verify(header)
+        .then(({ identity, until }) => {
+          const caller = this.#caller(identity);
+          if (this.#cache.size >= CACHE_ENTRIES) this.#cache.clear();
+          this.#cache.set(key, { caller, until: Math.min(until, this.now() + CACHE_MS) });
+          return caller;
+        })
+        .finally(() => this.#pending.delete(key));
+      this.#pending.set(key, pending);
+    }
+    return pending;
   }
 
   async #verify(header: string): Promise<{ identity: Identity; until: number }> {
