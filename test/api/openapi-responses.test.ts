@@ -110,6 +110,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: (s) => `/contract-registry/v1/deployments/${s.deployment}`, status: 200 },
   { method: 'DELETE', path: (s) => `/contract-registry/v1/deployments/${s.deployment}`, status: 200 },
   { method: 'GET', path: '/contract-registry/v1/deployments/nope', status: 404 },
+  { method: 'GET', path: '/contract-registry/v1/audit?subject=customer-value&limit=10', status: 200 },
+  { method: 'GET', path: '/contract-registry/v1/audit?from=yesterday', status: 400 },
   { method: 'DELETE', path: '/contract-registry/v1/deployments/nope', status: 404 },
   { method: 'POST', path: '/subjects/address-value/versions/1/tags', body: tag, status: 200 },
   { method: 'POST', path: '/subjects/scratch-value/versions', body: { schema: ADDRESS }, status: 200 },
