@@ -40,6 +40,9 @@ const COLUMNS = Prisma.raw(
     '"subject", "outcome", "status", "schema_id", "version", "before_hash", "after_hash", "reason")',
 );
 
+/** `seq` is an INTEGER column, 32 bits on PostgreSQL, where a larger cursor would be an error rather than no match. */
+const MAX_SEQ = 2 ** 31 - 1;
+
 /** Rows per INSERT: 18 parameters each stays far below SQLite's 32766 and PostgreSQL's 65535. */
 const CHUNK = 500;
 
@@ -52,13 +55,19 @@ export async function appendAudit(tx: Db, events: AuditEvent[]): Promise<void> {
 }
 
 function values(event: AuditEvent): Prisma.Sql {
-  return Prisma.sql`(${event.id}, ${BigInt(Math.trunc(event.at))}, ${event.requestId}, ${event.principal}, ${event.authMethod}, ${event.source}, ${event.method}, ${event.path}, ${event.operation}, ${event.resource}, ${event.subject ?? null}, ${event.outcome}, ${event.status}, ${event.schemaId ?? null}, ${event.version ?? null}, ${event.beforeHash ?? null}, ${event.afterHash ?? null}, ${event.reason ?? null})`;
+  return Prisma.sql`(
+    ${event.id}, ${BigInt(Math.trunc(event.at))}, ${event.requestId}, ${event.principal}, ${event.authMethod},
+    ${event.source}, ${event.method}, ${event.path}, ${event.operation}, ${event.resource}, ${event.subject ?? null},
+    ${event.outcome}, ${event.status}, ${event.schemaId ?? null}, ${event.version ?? null},
+    ${event.beforeHash ?? null}, ${event.afterHash ?? null}, ${event.reason ?? null}
+  )`;
 }
 
 export async function auditEvents(db: Db, filter: AuditFilter): Promise<AuditEvent[]> {
   const take = Math.floor(filter.limit);
+  const afterSeq = filter.afterSeq === undefined ? undefined : Math.max(0, Math.floor(filter.afterSeq));
   // A negative `take` would make Prisma count from the end.
-  if (!(take > 0)) return [];
+  if (!(take > 0) || (afterSeq !== undefined && afterSeq >= MAX_SEQ)) return [];
   const rows = await db.auditEvent.findMany({
     where: {
       ...(filter.subject !== undefined && { subject: filter.subject }),
@@ -69,7 +78,7 @@ export async function auditEvents(db: Db, filter: AuditFilter): Promise<AuditEve
           ...(filter.to !== undefined && { lt: epochMillis(filter.to) }),
         },
       }),
-      ...(filter.afterSeq !== undefined && { seq: { gt: Math.floor(filter.afterSeq) } }),
+      ...(afterSeq !== undefined && { seq: { gt: afterSeq } }),
     },
     orderBy: { seq: 'asc' },
     take,

@@ -4,7 +4,11 @@
  * turns; two stores in one process, like two nodes, never hand out one id
  * twice, even where the server's default isolation is REPEATABLE READ; a
  * process that dies holding the write lock does not keep it; a writer says so
- * when another node keeps the write lock too long.
+ * when another node keeps the write lock too long. And the audit trail's:
+ * appends never wait for the write lock, two nodes appending the same records
+ * at once (at REPEATABLE READ by default) store each once, TRUNCATE is
+ * refused like UPDATE and DELETE, and an appender says so when another node
+ * keeps the audit lock too long.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,15 +16,22 @@ import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { isAuditStore, type AuditStore } from '../../contracts/audit.js';
 import type { Store } from '../../contracts/store.js';
 import { openStore } from '../../prisma/open-store.js';
-import { WRITE_LOCK_KEY } from '../../prisma/postgresql-store.js';
+import { AUDIT_LOCK_KEY, WRITE_LOCK_KEY } from '../../prisma/postgresql-store.js';
 import { postgresql, type FreshDatabase } from '../support/backends.js';
-import { schema } from './store-suite.js';
+import { auditEvent, schema } from './store-suite.js';
 import { runWriters } from './support/run-writers.js';
 
 const backend = postgresql();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function openAuditStore(url: string, options: { lockTimeoutMs?: number } = {}): Promise<Store & AuditStore> {
+  const store = await openStore(url, options);
+  assert.ok(isAuditStore(store));
+  return store;
+}
 
 describe('Store: PostgreSQL across processes and nodes', { skip: backend.skip }, () => {
   let database: FreshDatabase;
@@ -110,6 +121,77 @@ describe('Store: PostgreSQL across processes and nodes', { skip: backend.skip },
       await other.query('ROLLBACK');
       await store.write((tx) => tx.putMode('s', 'READONLY'));
       assert.equal(await store.mode('s'), 'READONLY');
+    } finally {
+      await other.end();
+      await store.close();
+    }
+  });
+
+  it('appends audit records while another node holds the write lock', async () => {
+    const store = await openAuditStore(database.url, { lockTimeoutMs: 50 });
+    const other = new pg.Client(database.url);
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY.toString()]);
+      await store.appendAudit([auditEvent(1001)]);
+      assert.deepEqual(
+        (await store.auditEvents({ limit: 10, afterSeq: 0 })).map((event) => event.id),
+        [auditEvent(1001).id],
+      );
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+      await store.close();
+    }
+  });
+
+  it('stores each audit record once when two stores append the same ones at once, at REPEATABLE READ by default', async () => {
+    const admin = new pg.Client(database.url);
+    await admin.connect();
+    const dbName = new URL(database.url).pathname.slice(1);
+    await admin.query(`ALTER DATABASE "${dbName}" SET default_transaction_isolation = 'repeatable read'`);
+    await admin.end();
+    const nodes = [await openAuditStore(database.url), await openAuditStore(database.url)];
+    try {
+      const events = Array.from({ length: 40 }, (_, i) => auditEvent(2001 + i));
+      const batches = Array.from({ length: 8 }, (_, i) => events.slice(5 * i, 5 * i + 5));
+      // Every batch twice, by each node, the second time in reverse.
+      await Promise.all(
+        batches.flatMap((batch, i) => [
+          nodes[i % 2]!.appendAudit(batch),
+          nodes[(i + 1) % 2]!.appendAudit([...batch].reverse()),
+        ]),
+      );
+      const ids = new Set(events.map((event) => event.id));
+      const read = (await nodes[0]!.auditEvents({ limit: 1000 })).filter((event) => ids.has(event.id));
+      assert.deepEqual(read.map((event) => event.id).sort(), [...ids]);
+    } finally {
+      await Promise.all(nodes.map((store) => store.close()));
+    }
+  });
+
+  it('refuses TRUNCATE of the audit trail', async () => {
+    const client = new pg.Client(database.url);
+    await client.connect();
+    try {
+      await assert.rejects(client.query('TRUNCATE "audit_events"'), /append-only/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('says so when another node keeps the audit lock past the lock timeout, and appends once it is free', async () => {
+    const store = await openAuditStore(database.url, { lockTimeoutMs: 50 });
+    const other = new pg.Client(database.url);
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY.toString()]);
+      await assert.rejects(store.appendAudit([auditEvent(3001)]), /another node held the audit lock for more than 50 ms/);
+      await other.query('ROLLBACK');
+      await store.appendAudit([auditEvent(3001)]);
+      assert.equal((await store.auditEvents({ limit: 1000 })).filter((event) => event.id === auditEvent(3001).id).length, 1);
     } finally {
       await other.end();
       await store.close();

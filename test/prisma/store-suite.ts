@@ -516,6 +516,8 @@ export function storeSuite(name: string, openFreshStore: () => Promise<FreshStor
       assert.deepEqual(await matching({ from: 5000, to: 5000 }), []);
       assert.deepEqual(await matching({ afterSeq: seqOf(3) }), [4, 5, 6, 7]);
       assert.deepEqual(await matching({ afterSeq: seqOf(7) }), []);
+      assert.deepEqual(await matching({ afterSeq: Number.MAX_SAFE_INTEGER }), []);
+      assert.deepEqual(await matching({ afterSeq: -1 }), [1, 2, 3, 4, 5, 6, 7]);
       assert.deepEqual(await matching({ limit: 2 }), [1, 2]);
       assert.deepEqual(await matching({ limit: 0 }), []);
       assert.deepEqual(await matching({ subject: 'orders-value', principal: 'alice' }), [1, 5]);
