@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { exitOnUsageError } from './command-exit.js';
+import { authCommand } from './commands/auth.js';
 import { canIDeployCommand } from './commands/can-i-deploy.js';
 import { checkCommand } from './commands/check.js';
 import { codegenCommand } from './commands/codegen.js';
@@ -28,6 +29,7 @@ const program = exitOnUsageError(new Command('creg'))
   .addCommand(recordDeploymentCommand())
   .addCommand(recordUndeploymentCommand())
   .addCommand(conformCommand())
-  .addCommand(codegenCommand());
+  .addCommand(codegenCommand())
+  .addCommand(authCommand());
 
 await program.parseAsync(process.argv);
