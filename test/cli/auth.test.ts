@@ -14,11 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { pino } from 'pino';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { startServer, type RunningServer } from '../../cli/server.js';
 import { AUTH_FILE_SCHEMA } from '../../security/auth-file-schema.js';
 import { hashPassword, hashSecret, karapaceHash, KARAPACE_ALGORITHMS, verifyPassword } from '../../security/passwords.js';
+import { basicAuthorization, startSecuredServer } from '../support/secured-registry.js';
 import { creg, ROOT, shown, type CregRun } from './run-creg.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -106,11 +105,10 @@ describe('creg auth hash-password', () => {
   test('a Karapace entry it prints lets that user into a registry reading a Karapace auth file', async () => {
     const run = await cregWithInput(['auth', 'hash-password', '--karapace', 'sha512', '--username', 'alice'], 'hunter2\n');
     assert.equal(run.code, 0, shown(run));
-    const file = join(dir, 'karapace-auth.json');
-    await writeFile(file, JSON.stringify({ users: [JSON.parse(run.stdout)], permissions: [{ username: 'alice', operation: 'Read', resource: '.*' }] }));
+    const file = { users: [JSON.parse(run.stdout)], permissions: [{ username: 'alice', operation: 'Read', resource: '.*' }] };
     await withServer(file, async (url) => {
-      assert.equal((await fetch(`${url}/subjects`, { headers: { Authorization: basic('alice', 'hunter2') } })).status, 200);
-      assert.equal((await fetch(`${url}/subjects`, { headers: { Authorization: basic('alice', 'hunter3') } })).status, 401);
+      assert.equal((await fetch(`${url}/subjects`, { headers: { Authorization: basicAuthorization('alice', 'hunter2') } })).status, 200);
+      assert.equal((await fetch(`${url}/subjects`, { headers: { Authorization: basicAuthorization('alice', 'hunter3') } })).status, 401);
     });
   });
 
@@ -174,26 +172,16 @@ sys.exit(os.waitstatus_to_exitcode(status))
   });
 });
 
-/** Starts the registry over a fresh SQLite database with `authFile`, runs `body`, stops it. */
-async function withServer(authFile: string, body: (url: string) => Promise<void>): Promise<void> {
-  const database = await mkdtemp(join(tmpdir(), 'creg-auth-db-'));
-  let running: RunningServer | undefined;
+/** Starts the registry over a fresh SQLite database with `authFile` (text, or an object written as JSON), runs `body`, stops it. */
+async function withServer(authFile: unknown, body: (url: string) => Promise<void>): Promise<void> {
+  const server = await startSecuredServer(authFile);
   try {
-    running = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: `file:${join(database, 'registry.db')}`,
-      logger: pino({ level: 'silent' }),
-      authFile,
-    });
-    await body(running.url);
+    await body(server.url);
   } finally {
-    await running?.close();
-    await rm(database, { recursive: true, force: true });
+    await server.dispose();
   }
 }
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 
 interface TokenJson {
   key: string;
@@ -243,15 +231,14 @@ describe('creg auth token', () => {
     const pasted = parseYaml(yaml) as { tokens: TokenJson['entry'][] };
     assert.deepEqual(pasted, { tokens: [{ key: 'ci-bot', secretHash: hashSecret(secret), principal: 'ci' }] });
 
-    const file = join(dir, 'token-auth.yaml');
-    await writeFile(file, `${yaml}rules:\n  - principals: [ci]\n    operations: [read, write]\n    subjectPrefixes: [""]\n`);
+    const file = `${yaml}rules:\n  - principals: [ci]\n    operations: [read, write]\n    subjectPrefixes: [""]\n`;
     await withServer(file, async (url) => {
       const get = (authorization?: string) => fetch(`${url}/subjects`, authorization ? { headers: { Authorization: authorization } } : {});
-      const asBasic = await get(basic('ci-bot', secret));
+      const asBasic = await get(basicAuthorization('ci-bot', secret));
       assert.equal(asBasic.status, 200);
       assert.deepEqual(await asBasic.json(), []);
       assert.equal((await get(`Bearer ci-bot.${secret}`)).status, 200);
-      assert.equal((await get(basic('ci-bot', `${secret}x`))).status, 401);
+      assert.equal((await get(basicAuthorization('ci-bot', `${secret}x`))).status, 401);
       assert.equal((await get(`Bearer ci-bot.${secret.slice(1)}`)).status, 401);
       assert.equal((await get()).status, 401);
 
@@ -270,8 +257,7 @@ describe('creg auth token', () => {
     assert.equal(run.code, 0, shown(run));
     assert.match(run.stderr, /warning: --expires 2020-01-01T00:00:00Z is already past/);
     const token = JSON.parse(run.stdout) as TokenJson;
-    const file = join(dir, 'expired-auth.yaml');
-    await writeFile(file, stringifyYaml({ tokens: [token.entry], rules: [{ principals: ['old'], operations: ['read'], subjectPrefixes: [''] }] }));
+    const file = stringifyYaml({ tokens: [token.entry], rules: [{ principals: ['old'], operations: ['read'], subjectPrefixes: [''] }] });
     await withServer(file, async (url) => {
       assert.equal((await fetch(`${url}/subjects`, { headers: { Authorization: `Bearer ${token.bearer}` } })).status, 401);
     });

@@ -13,7 +13,7 @@ import { hashPassword } from '../../security/passwords.js';
 import { ROUTE_TABLE } from '../../security/route-table.js';
 import { customerSchema } from '../support/avro-fixtures.js';
 import { backends } from '../support/backends.js';
-import { basic, startSecuredServer, type SecuredServer } from '../support/secured-server.js';
+import { basicAuthorization, startSecuredServer, type SecuredServer } from '../support/secured-registry.js';
 
 const V1 = 'application/vnd.schemaregistry.v1+json';
 type Who = 'anonymous' | 'reader' | 'writer' | 'admin';
@@ -126,7 +126,7 @@ const deployment = () => ({ participant: 'orders-service', version: '1', environ
 let server: SecuredServer;
 const send = (method: string, path: string, who: Who, body?: unknown) => {
   let req = request(server.url)[method.toLowerCase() as 'get'](path);
-  if (who !== 'anonymous') req = req.set('Authorization', basic(who, PASSWORD[who]));
+  if (who !== 'anonymous') req = req.set('Authorization', basicAuthorization(who, PASSWORD[who]));
   return body === undefined ? req : req.set('Content-Type', V1).send(JSON.stringify(body));
 };
 

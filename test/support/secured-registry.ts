@@ -93,11 +93,14 @@ export interface SecuredServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-/** Starts the registry with `authFile` (an object in the project's auth-file format, written as JSON) over a fresh database of `backend`. */
+/**
+ * Starts the registry with `authFile` over a fresh database of `backend`:
+ * text is written as it is (YAML or JSON), anything else as JSON.
+ */
 export async function startSecuredServer(authFile: unknown, backend: Backend = sqlite): Promise<SecuredServer> {
   const dir = await mkdtemp(join(tmpdir(), 'creg-secured-'));
-  const authFilePath = join(dir, 'auth.json');
-  await writeFile(authFilePath, JSON.stringify(authFile, null, 2));
+  const authFilePath = join(dir, typeof authFile === 'string' ? 'auth.yaml' : 'auth.json');
+  await writeFile(authFilePath, typeof authFile === 'string' ? authFile : JSON.stringify(authFile, null, 2));
   const fresh = await backend.freshDatabase().catch(async (error: unknown) => {
     await rm(dir, { recursive: true, force: true });
     throw error;
