@@ -55,7 +55,10 @@ export class Authenticator {
 
   /** The caller for a header verified a moment ago; never does any work beyond a hash and a map look-up. */
   cached(authorization: string): Caller | undefined {
-    const key = cacheKey(authorization);
+    return this.#cachedByKey(cacheKey(authorization));
+  }
+
+  #cachedByKey(key: string): Caller | undefined {
     const hit = this.#cache.get(key);
     if (!hit) return undefined;
     if (hit.until > this.now()) return hit.caller;
@@ -70,9 +73,9 @@ export class Authenticator {
         ? this.#caller({ name: credentials.clientCertificateName, groups: [], method: 'mtls' })
         : this.anonymous;
     }
-    const hit = this.cached(header);
-    if (hit) return hit;
     const key = cacheKey(header);
+    const hit = this.#cachedByKey(key);
+    if (hit) return hit;
     let pending = this.#pending.get(key);
     if (!pending) {
       pending = this.#verify(header)

@@ -62,8 +62,13 @@ function scryptOptions(logN: number, r: number, p: number) {
   return { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
 }
 
+/** `sha256:<hex>`: how token secrets are stored, and the audit trail's before- and after-hashes. */
+export function sha256Digest(content: string | Buffer): string {
+  return `sha256:${createHash('sha256').update(content).digest('hex')}`;
+}
+
 export function hashSecret(secret: string): string {
-  return `sha256:${createHash('sha256').update(secret, 'utf8').digest('hex')}`;
+  return sha256Digest(secret);
 }
 
 export function isSecretHash(value: string): boolean {

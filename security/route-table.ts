@@ -98,7 +98,8 @@ const publishVerification: Access = (req) => {
 };
 const readVerification: Access = async (req, lookups) => {
   const subject = await lookups.verificationSubject(req.params.id!);
-  return subject === undefined ? { kind: 'read-any', shown: `Verification: ${req.params.id}`, subjects: [] } : onSubject('read')({ ...req, params: { subject } }, lookups);
+  if (subject === undefined) return { kind: 'read-any', shown: `Verification: ${req.params.id}`, subjects: [] };
+  return { kind: 'all', operation: 'read', resources: [subjectResource(subject)] };
 };
 
 /** Recording a deployment needs `deploy` on every subject it writes or reads (the global scope when it names none). */
@@ -191,6 +192,11 @@ export const ROUTE_TABLE: readonly RouteRow[] = [
   row('DELETE', '/contract-registry/v1/deployments/:id', undeploy),
   row('GET', AUDIT_PATH, onGlobal('audit')),
 ];
+
+/** Whether a row is open to anyone, without credentials (decided without calling its access). */
+export function isOpen(row: RouteRow): boolean {
+  return row.access === open;
+}
 
 export type RouteMatch = { row: RouteRow; params: Record<string, string> } | { row?: undefined; knownPath: boolean };
 

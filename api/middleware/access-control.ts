@@ -6,7 +6,7 @@
  * filter what they answer. Without an auth file every caller may do
  * everything, as before, and changes are still audited.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
@@ -20,7 +20,8 @@ import { AuthenticationFailure } from '../../security/authentication-failure.js'
 import type { Authenticator, Caller } from '../../security/authenticator.js';
 import { decide, type Decision } from '../../security/decide.js';
 import { FailureThrottle } from '../../security/failure-throttle.js';
-import { findRoute, type ResourceLookups, type RouteRow, type StateKind } from '../../security/route-table.js';
+import { sha256Digest } from '../../security/passwords.js';
+import { findRoute, isOpen, type ResourceLookups, type RouteRow, type StateKind } from '../../security/route-table.js';
 import { registerRequest } from '../request-bodies.js';
 import { sendJson } from '../respond.js';
 
@@ -72,13 +73,11 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
     const authenticator = deps.authenticator?.();
     if (!authenticator) {
       if (!found.row) return next(found.knownPath ? errors.methodNotAllowed() : errors.notFound());
-      await rememberBefore(visit, lookups);
-      captureBody(visit, res);
+      if (deps.audit) await prepareAudit(visit, res, lookups);
       return next();
     }
 
-    const requirement = found.row ? await found.row.access({ params: found.params, query: req.query, body: req.body }, lookups) : undefined;
-    if (requirement?.kind === 'open') return next();
+    if (found.row && isOpen(found.row)) return next();
     try {
       visit.caller = await authenticator.authenticate(credentialsOf(req));
     } catch (error) {
@@ -90,7 +89,8 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
       return unauthorized(res, authenticator);
     }
     if (!found.row) return next(found.knownPath ? errors.methodNotAllowed() : errors.notFound());
-    if (!requirement) return next(errors.notFound());
+    // Only once the caller is known may the requirement look anything up.
+    const requirement = await found.row.access({ params: found.params, query: req.query, body: req.body }, lookups);
 
     visit.decision = await decide(requirement, visit.caller);
     if (!visit.decision.allowed) {
@@ -104,8 +104,7 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
     if (requirement.kind === 'filtered' && !visit.caller.permissions.readsEverySubject) {
       (res.locals as { readable?: (subject: string) => boolean }).readable = visit.caller.permissions.canRead;
     }
-    await rememberBefore(visit, lookups);
-    captureBody(visit, res);
+    if (deps.audit) await prepareAudit(visit, res, lookups);
     next();
   };
 }
@@ -137,13 +136,10 @@ function requestIdOf(req: Request): string {
   return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-async function rememberBefore(visit: Visit, lookups: ResourceLookups): Promise<void> {
+/** For an audited change: what it replaces (the before-hash), and its JSON answer (schema id, version, after-hash). */
+async function prepareAudit(visit: Visit, res: Response, lookups: ResourceLookups): Promise<void> {
   const kind = visit.row?.changesState;
   if (kind) visit.before = await lookups.currentState(kind, visit.params.subject).catch(() => undefined);
-}
-
-/** Keeps the JSON answer of an audited change, for the schema id, version and after-hash. */
-function captureBody(visit: Visit, res: Response): void {
   if (!visit.row?.changes) return;
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
@@ -179,9 +175,9 @@ function audit(trail: AuditTrail, req: Request, res: Response, visit: Visit): vo
   if (outcome === 'success' && visit.row?.changesState) {
     if (typeof answer?.id === 'number') event.schemaId = answer.id;
     if (typeof answer?.version === 'number') event.version = answer.version;
-    if (visit.before !== undefined) event.beforeHash = sha256(visit.before);
+    if (visit.before !== undefined) event.beforeHash = sha256Digest(visit.before);
     const after = visit.row.changesState === 'schema' ? answer?.schema : visit.responseBody;
-    if (typeof after === 'string' || Buffer.isBuffer(after)) event.afterHash = sha256(after);
+    if (typeof after === 'string' || Buffer.isBuffer(after)) event.afterHash = sha256Digest(after);
   }
   trail.record(event);
 }
@@ -202,7 +198,6 @@ function parseJson(body: unknown): Record<string, unknown> | undefined {
   }
 }
 
-const sha256 = (text: string | Buffer) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 function resourceLookups(registry: Registry): ResourceLookups {
   const subjectsOf = async (id: number) => [...new Set((await registry.store.versionsOfSchema(id)).map((v) => v.subject))];
