@@ -31,8 +31,12 @@ export async function decide(requirement: Requirement, caller: Caller): Promise<
     case 'open':
       return { allowed: true, operation: 'read', resource: 'Global' };
     case 'signed-in':
-    case 'filtered':
       return permissions.hasAnyGrant ? { allowed: true, operation: 'read', resource: 'Global' } : refuse('read', 'Global', 'Global');
+    case 'filtered':
+      // Never refused to a caller who signed in, even one granted nothing: they get an empty list.
+      return permissions.hasAnyGrant || identity.method !== 'anonymous'
+        ? { allowed: true, operation: 'read', resource: 'Global' }
+        : refuse('read', 'Global', 'Global');
     case 'read-any': {
       const readable = requirement.subjects.find((s) => permissions.canRead(s));
       if (readable !== undefined) return { allowed: true, operation: 'read', resource: resourceKey(subjectResource(readable)) };

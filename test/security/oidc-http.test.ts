@@ -109,17 +109,11 @@ describe('roles come from the configured nested claim only', () => {
     assert.equal(answer.status, 200, answer.body);
   });
 
-  // Known defect (see the report): security/decide.ts refuses a `filtered` list with 403 to a signed-in caller
-  // no rule grants anything, although the route table documents lists as never refused. Drop `todo` once fixed.
-  test(
-    'a signed-in principal without the role gets GET /subjects filtered to nothing: []',
-    { todo: 'decide.ts answers 403 "User is denied operation Read on Global" instead of []' },
-    async () => {
-      const answer = await listSubjects(await idp.token({ sub: 'reader-1', realm_access: { roles: ['offline_access'] } }));
-      assert.equal(answer.status, 200, answer.body);
-      assert.deepEqual(JSON.parse(answer.body), []);
-    },
-  );
+  test('a signed-in principal without the role gets GET /subjects filtered to nothing: []', async () => {
+    const answer = await listSubjects(await idp.token({ sub: 'reader-1', realm_access: { roles: ['offline_access'] } }));
+    assert.equal(answer.status, 200, answer.body);
+    assert.deepEqual(JSON.parse(answer.body), []);
+  });
 });
 
 describe('defective tokens are refused with 401, the Unauthorized body and a Bearer challenge', { skip: LOOPBACK_ALIASES_MISSING }, () => {
