@@ -74,3 +74,13 @@ export interface ResolvedReference {
   schema: string;
   references: ResolvedReference[];
 }
+
+/**
+ * A schema id in a path as JAX-RS converts an `int` parameter: a decimal in
+ * Java's int range, or undefined (which Confluent answers 404).
+ */
+export function parseSchemaId(raw: string): number | undefined {
+  if (!/^-?\d{1,10}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return id >= -(2 ** 31) && id < 2 ** 31 ? id : undefined;
+}

@@ -7,6 +7,7 @@
  * is missing). The mapping beside Confluent's ACL operations is in the README.
  */
 import { match } from 'path-to-regexp';
+import { parseSchemaId } from '../contracts/schema.js';
 import type { Operation, Resource } from './operations.js';
 import { GLOBAL, subjectResource } from './operations.js';
 
@@ -71,7 +72,7 @@ const onGlobal =
   () => ({ kind: 'all', operation, resources: [GLOBAL] });
 
 const schemaById: Access = async (req, lookups) => {
-  const id = /^\d{1,10}$/.test(req.params.id!) ? Number(req.params.id) : undefined;
+  const id = parseSchemaId(req.params.id!);
   return { kind: 'read-any', shown: `Schema: ${req.params.id}`, subjects: id === undefined ? [] : await lookups.subjectsOfSchemaId(id) };
 };
 const schemaByGuid: Access = async (req, lookups) => ({

@@ -8,6 +8,7 @@ import { Router } from 'express';
 import { errors } from '../../contracts/errors.js';
 import { supportedSchemaTypes } from '../../contracts/formats/index.js';
 import type { Registry } from '../../contracts/registry/index.js';
+import { parseSchemaId } from '../../contracts/schema.js';
 import { schemaEntity, schemaStringEntity } from '../entities.js';
 import { methodNotAllowed } from '../middleware/errors.js';
 import { readableSubjects } from '../middleware/access-control.js';
@@ -15,10 +16,10 @@ import { flag, paging, text } from '../query.js';
 import { sendBytes, sendJson } from '../respond.js';
 import { schemaByIdBody } from '../schema-bodies.js';
 
-/** A path id as JAX-RS converts an `int` path parameter: anything else is 404. */
 function schemaId(raw: string): number {
-  if (!/^-?\d{1,10}$/.test(raw)) throw errors.notFound();
-  return Number(raw);
+  const id = parseSchemaId(raw);
+  if (id === undefined) throw errors.notFound();
+  return id;
 }
 
 export function schemasRoutes(registry: Registry): Router {

@@ -127,6 +127,10 @@ for (const backend of backends()) {
           { subject: 'customer-value', version: 2 },
         ]);
         assert.equal((await api().get('/schemas/ids/999').expect(404)).body.error_code, 40403);
+        // Past Java's int range the id is no id at all (JAX-RS answers 404), never a database error.
+        for (const path of ['/schemas/ids/2147483648', '/schemas/ids/9999999999/schema', '/schemas/ids/2147483648/subjects', '/schemas/ids/-2147483649/versions']) {
+          assert.equal((await api().get(path).expect(404)).body.error_code, 404, path);
+        }
         assert.equal((await api().get('/schemas/ids/1?fetchMaxId=true').expect(200)).body.maxId >= 2, true);
       });
 
