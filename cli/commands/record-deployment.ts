@@ -51,8 +51,10 @@ async function record(client: RegistryClient, contracts: LocalContract[], option
   });
   const base = { check: ID, subject: options.participant, name: options.version };
   if (recorded.data) return [{ ...base, status: 'pass', summary: `recorded as deployed to ${options.env}`, findings: [], details: recorded.data }];
-  const refused = recorded.error.kind === 'http' && recorded.error.status < 500;
-  return [{ ...base, status: refused ? 'fail' : 'error', summary: describeFailure(recorded.error), findings: [] }];
+  // Refused is what the registry says of the deployment itself; a credential it will not take is an error (exit 3), as elsewhere.
+  const { error } = recorded;
+  const refused = error.kind === 'http' && error.status < 500 && error.status !== 401 && error.status !== 403;
+  return [{ ...base, status: refused ? 'fail' : 'error', summary: describeFailure(error), findings: [] }];
 }
 
 export function recordDeploymentCommand(): Command {

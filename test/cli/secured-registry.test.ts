@@ -196,6 +196,10 @@ describe('creg against a secured registry, without credentials or with wrong one
     const run = await creg(['record-deployment', '--participant', 'account-service', '--version', '2.0.0', '--env', 'production', '--produces', subject, ...registry()]);
     assert.equal(run.code, 3, shown(run));
     assert.match(output(run), UNAUTHORIZED);
+    // Naming only what it reads, the deployment itself is refused with 401: still a registry error, not a refusal.
+    const consumer = await creg(['record-deployment', '--participant', 'ledger', '--version', '1.0.0', '--env', 'production', '--consumes', subject, ...registry()]);
+    assert.equal(consumer.code, 3, shown(consumer));
+    assert.match(output(consumer), UNAUTHORIZED);
   });
 
   test('a wrong password, or a wrong token secret, is refused the same way (exit 3, 401)', async () => {
