@@ -1,14 +1,16 @@
 /**
  * Slows down repeated authentication failures from one address: after a few
  * failures within a minute, each further 401 waits longer before it is sent
- * (doubling up to a few seconds), which makes guessing passwords slow without
- * locking anyone out. Memory is bounded: the oldest addresses are forgotten.
+ * (doubling up to three seconds: below the five-second idle timeout of
+ * Node's HTTP agents, so clients see the 401, not a hang-up), which makes
+ * guessing passwords slow without locking anyone out. Memory is bounded:
+ * the oldest addresses are forgotten.
  */
 
 const WINDOW_MS = 60_000;
 const FREE_FAILURES = 5;
 const BASE_DELAY_MS = 100;
-const MAX_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 3_000;
 const MAX_ADDRESSES = 10_000;
 
 export class FailureThrottle {
