@@ -61,6 +61,8 @@ export const AUTH_FILE_SCHEMA = {
         },
         principalClaim: { type: 'string', minLength: 1 },
         groupsClaims: { type: 'array', items: { type: 'string', minLength: 1 } },
+        clockToleranceSeconds: { type: 'number', minimum: 0 },
+        jwksCooldownSeconds: { type: 'number', minimum: 0 },
       },
     },
     rules: {
