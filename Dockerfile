@@ -5,10 +5,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+# Every folder tsconfig.build.json compiles.
 COPY api ./api
 COPY cli ./cli
+COPY client ./client
+COPY codegen ./codegen
+COPY conformance ./conformance
 COPY contracts ./contracts
 COPY prisma ./prisma
+COPY security ./security
 RUN npm run build
 
 # Runtime stage: no compilers, no dev dependencies, not root.
