@@ -25,6 +25,8 @@ export interface Credentials {
   authorization?: string;
   /** The subject CN of a client certificate the TLS layer verified. */
   clientCertificateName?: string;
+  /** Why the TLS layer did not verify the client certificate the caller presented. */
+  clientCertificateRefused?: string;
 }
 
 const CACHE_MS = 60_000;
@@ -68,6 +70,10 @@ export class Authenticator {
 
   async authenticate(credentials: Credentials): Promise<Caller> {
     const header = credentials.authorization;
+    // A certificate the CA did not sign is a wrong credential, like a wrong password.
+    if (credentials.clientCertificateRefused) {
+      throw new AuthenticationFailure(`client certificate refused: ${credentials.clientCertificateRefused}`, credentials.clientCertificateName);
+    }
     if (header === undefined) {
       return credentials.clientCertificateName
         ? this.#caller({ name: credentials.clientCertificateName, groups: [], method: 'mtls' })

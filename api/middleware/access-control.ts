@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { AuditEvent, AuditOutcome } from '../../contracts/audit.js';
@@ -17,7 +18,7 @@ import type { Registry } from '../../contracts/registry/index.js';
 import { isVerificationStore } from '../../contracts/verifications.js';
 import type { AuditTrail } from '../../security/audit-trail.js';
 import { AuthenticationFailure } from '../../security/authentication-failure.js';
-import type { Authenticator, Caller } from '../../security/authenticator.js';
+import type { Authenticator, Caller, Credentials } from '../../security/authenticator.js';
 import { decide, type Decision } from '../../security/decide.js';
 import { FailureThrottle } from '../../security/failure-throttle.js';
 import { sha256Digest } from '../../security/passwords.js';
@@ -58,7 +59,7 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
   return async (req, res, next) => {
     const visit: Visit = { requestId: requestIdOf(req), params: {} };
     res.setHeader('X-Request-Id', visit.requestId);
-    if (deps.audit) res.once('finish', () => audit(deps.audit!, req, res, visit));
+    if (deps.audit) res.once('finish', () => void audit(deps.audit!, req, res, visit, lookups));
 
     let found;
     try {
@@ -115,6 +116,8 @@ const READABLE_SCHEMA_MS = 10_000;
 /** Whether the hot path may answer `GET /schemas/ids/{id}`: only when the caller's right to it is already known, without any I/O. */
 export function schemaByIdAllowed(authenticator: Authenticator, req: IncomingMessage, id: number): boolean {
   const header = req.headers.authorization;
+  // A client certificate, good or bad, is for the app to judge.
+  if (header === undefined && clientCertificateOf(req) !== undefined) return false;
   const caller = header === undefined ? authenticator.anonymous : authenticator.cached(header);
   return !!caller?.permissions.mayReadSchema(id, Date.now());
 }
@@ -125,10 +128,22 @@ function unauthorized(res: Response, authenticator: Authenticator): void {
   sendJson(res, { error_code: 401, message: 'Unauthorized' }, 401);
 }
 
-function credentialsOf(req: Request) {
-  const socket = req.socket as { authorized?: boolean; getPeerCertificate?: () => { subject?: { CN?: string | string[] } } };
-  const cn = socket.authorized ? socket.getPeerCertificate?.().subject?.CN : undefined;
-  return { authorization: req.headers.authorization, clientCertificateName: Array.isArray(cn) ? cn[0] : cn };
+/** The certificate a TLS client presented, if any. */
+function clientCertificateOf(req: IncomingMessage): PeerCertificate | undefined {
+  const socket = req.socket as Partial<TLSSocket>;
+  const certificate = socket.encrypted ? socket.getPeerCertificate?.() : undefined;
+  return certificate && Object.keys(certificate).length > 0 ? certificate : undefined;
+}
+
+function credentialsOf(req: Request): Credentials {
+  const certificate = clientCertificateOf(req);
+  const cn = certificate?.subject?.CN as string | string[] | undefined;
+  const name = Array.isArray(cn) ? cn[0] : cn;
+  const socket = req.socket as TLSSocket;
+  if (certificate && !socket.authorized) {
+    return { authorization: req.headers.authorization, clientCertificateName: name, clientCertificateRefused: String(socket.authorizationError) };
+  }
+  return { authorization: req.headers.authorization, clientCertificateName: name };
 }
 
 function requestIdOf(req: Request): string {
@@ -148,7 +163,7 @@ async function prepareAudit(visit: Visit, res: Response, lookups: ResourceLookup
   };
 }
 
-function audit(trail: AuditTrail, req: Request, res: Response, visit: Visit): void {
+async function audit(trail: AuditTrail, req: Request, res: Response, visit: Visit, lookups: ResourceLookups): Promise<void> {
   const refused = visit.reason !== undefined;
   if (!refused && !trail.reads && !visit.row?.changes) return;
   if (visit.row && !visit.caller && !visit.row.changes && !refused) return;
@@ -176,8 +191,10 @@ function audit(trail: AuditTrail, req: Request, res: Response, visit: Visit): vo
     if (typeof answer?.id === 'number') event.schemaId = answer.id;
     if (typeof answer?.version === 'number') event.version = answer.version;
     if (visit.before !== undefined) event.beforeHash = sha256Digest(visit.before);
-    const after = visit.row.changesState === 'schema' ? answer?.schema : visit.responseBody;
-    if (typeof after === 'string' || Buffer.isBuffer(after)) event.afterHash = sha256Digest(after);
+    // A config or mode is read back as `before` was, so that one change's after-hash is the next one's before-hash.
+    const kind = visit.row.changesState;
+    const after = kind === 'schema' ? answer?.schema : await lookups.currentState(kind, visit.params.subject).catch(() => undefined);
+    if (typeof after === 'string') event.afterHash = sha256Digest(after);
   }
   trail.record(event);
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { pino } from 'pino';
-import { startServer, type RunningServer } from '../../cli/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../cli/server.js';
 import { sqlite, type Backend } from './backends.js';
 
 export const OIDC_AUDIENCE = 'contract-registry';
@@ -93,11 +93,15 @@ export interface SecuredServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
+/** What a test may change in how the server is started. */
+export type SecuredServerOptions = Partial<Pick<ServerOptions, 'logger' | 'tls' | 'auditReads'>>;
+
 /**
  * Starts the registry with `authFile` over a fresh database of `backend`:
- * text is written as it is (YAML or JSON), anything else as JSON.
+ * text is written as it is (YAML or JSON), anything else as JSON. Its audit
+ * trail goes to `audit.jsonl` in its folder.
  */
-export async function startSecuredServer(authFile: unknown, backend: Backend = sqlite): Promise<SecuredServer> {
+export async function startSecuredServer(authFile: unknown, backend: Backend = sqlite, options: SecuredServerOptions = {}): Promise<SecuredServer> {
   const dir = await mkdtemp(join(tmpdir(), 'creg-secured-'));
   const authFilePath = join(dir, typeof authFile === 'string' ? 'auth.yaml' : 'auth.json');
   await writeFile(authFilePath, typeof authFile === 'string' ? authFile : JSON.stringify(authFile, null, 2));
@@ -114,6 +118,7 @@ export async function startSecuredServer(authFile: unknown, backend: Backend = s
       logger: pino({ level: 'silent' }),
       authFile: authFilePath,
       auditLog: join(dir, 'audit.jsonl'),
+      ...options,
     });
   } catch (error) {
     await fresh.dispose();
