@@ -9,11 +9,14 @@ import type { Logger } from 'pino';
 import type { Registry } from '../contracts/registry/index.js';
 import type { AuditTrail } from '../security/audit-trail.js';
 import type { Authenticator } from '../security/authenticator.js';
+import type { RegistryMetrics } from '../observability/metrics.js';
 import { accessControl, schemaByIdAllowed } from './middleware/access-control.js';
 import { acceptedContentType, jsonBody } from './middleware/content-type.js';
 import { errorHandler, notFound } from './middleware/errors.js';
-import { requestLog } from './middleware/request-log.js';
-import { serveCachedSchemaById } from './schema-by-id-fast-path.js';
+import { requestContext } from './middleware/request-context.js';
+import { SCHEMA_BY_ID_ROUTE, serveCachedSchemaById } from './schema-by-id-fast-path.js';
+import { METRICS_PATH } from './metrics-endpoint.js';
+import { requestMetrics } from './middleware/request-metrics.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,6 +40,12 @@ export interface AppDeps {
   authenticator?: () => Authenticator;
   /** Where audit records go; without it nothing is audited. */
   audit?: AuditTrail;
+  /** Whether the node is draining before it stops (readiness then answers 503). */
+  draining?: () => boolean;
+  /** Where requests are counted and timed; without it nothing is. */
+  metrics?: RegistryMetrics;
+  /** What answers `GET /metrics` here; without it 404 (the metrics are on a port of their own, or off). */
+  metricsEndpoint?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -46,13 +55,16 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.disable('etag');
 
-  app.use(requestLog(deps.logger));
+  app.use(requestContext(deps.logger));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(acceptedContentType());
   app.use(jsonBody(bodyLimit));
-  app.use(accessControl({ registry: deps.registry, logger: deps.logger, authenticator: deps.authenticator, audit: deps.audit }));
+  app.use(
+    accessControl({ registry: deps.registry, logger: deps.logger, authenticator: deps.authenticator, audit: deps.audit, metrics: deps.metrics }),
+  );
 
   app.use(rootRoutes(info));
-  app.use(healthRoutes(deps.registry));
+  app.use(healthRoutes(deps.registry, deps.draining));
   app.use(schemasRoutes(deps.registry));
   app.use(subjectsRoutes(deps.registry));
   app.use(subjectVersionsRoutes(deps.registry));
@@ -63,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(deploymentsRoutes(deps.registry));
   app.use(auditRoutes(deps.registry));
   app.use(openApiRoutes());
+  app.get(METRICS_PATH, (req, res, next) => (deps.metricsEndpoint ? deps.metricsEndpoint(req, res).catch(next) : next()));
 
   app.use(notFound());
   app.use(errorHandler(deps.logger, bodyLimit));
@@ -73,11 +86,14 @@ export function createApp(deps: AppDeps): Express {
   if (!deps.logger.isLevelEnabled('debug') && !deps.audit?.reads) {
     const current = deps.authenticator;
     const gate = current && ((req: IncomingMessage, id: number) => schemaByIdAllowed(current(), req, id));
+    const metrics = deps.metrics;
     // `app(req, res)` calls `app.handle`, which Express's types do not declare.
     const internals = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
     const handle = internals.handle.bind(app);
     internals.handle = (req, res, next) => {
-      if (!serveCachedSchemaById(deps.registry, req, res, gate)) handle(req, res, next);
+      const started = performance.now();
+      if (!serveCachedSchemaById(deps.registry, req, res, gate)) return handle(req, res, next);
+      metrics?.request('GET', SCHEMA_BY_ID_ROUTE, 200, (performance.now() - started) / 1000);
     };
   }
   return app;

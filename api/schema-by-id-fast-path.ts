@@ -8,9 +8,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from '../contracts/registry/index.js';
 import { SCHEMA_REGISTRY_V1_JSON } from './media-types.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { schemaByIdBody } from './schema-bodies.js';
 
 const PATH = /^\/schemas\/ids\/(\d{1,10})$/;
+/** The route-table template of what this answers, for metrics. */
+export const SCHEMA_BY_ID_ROUTE = '/schemas/ids/:id';
 
 /** Whether the caller may be answered here (auth on: its right is already known); the app decides otherwise. */
 export type FastPathGate = (req: IncomingMessage, id: number) => boolean;
@@ -25,7 +28,7 @@ export function serveCachedSchemaById(registry: Registry, req: IncomingMessage, 
   const schema = registry.cachedSchema(id);
   if (!schema) return false;
   const body = schemaByIdBody(schema);
-  res.writeHead(200, { 'Content-Type': SCHEMA_REGISTRY_V1_JSON, 'Content-Length': body.length });
+  res.writeHead(200, { 'Content-Type': SCHEMA_REGISTRY_V1_JSON, 'Content-Length': body.length, [REQUEST_ID_HEADER]: requestIdOf(req.headers) });
   res.end(body);
   return true;
 }

@@ -8,6 +8,8 @@
  * The same load is sent with credentials to a registry with authentication
  * on (Basic auth, a reader of the `bench-` prefix, so that each id's right is
  * checked once and then served from memory): target ≥ 0.8 of the bare server.
+ * And to a registry with metrics off, the registry's default being on:
+ * metrics must cost the hot path nothing measurable (on / off ≥ 0.9).
  * Then the generated serializers' throughput (`codegen.ts`).
  */
 import autocannon from 'autocannon';
@@ -72,12 +74,16 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'creg-bench-'));
   const servers: ChildServer[] = [];
   try {
-    const registry = await startChild([here('../cli/main.ts'), 'serve'], {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'registry.db')}`,
-      LOG_LEVEL: 'info',
-    });
+    const serve = (env: Record<string, string> = {}, args: string[] = []) =>
+      startChild([here('../cli/main.ts'), 'serve', ...args], {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dir, 'registry.db')}`,
+        LOG_LEVEL: 'info',
+        CREG_DRAIN_SECONDS: '0',
+        ...env,
+      });
+    const registry = await serve();
     servers.push(registry);
     console.log(`registering ${SCHEMAS} Avro schemas…`);
     const bodiesFile = join(dir, 'bodies.json');
@@ -90,23 +96,21 @@ async function main() {
       `users:\n  - name: bench-reader\n    passwordHash: "${await hashPassword('bench-password')}"\n` +
         `rules:\n  - principals: [bench-reader]\n    operations: [read]\n    subjectPrefixes: [bench-]\n`,
     );
-    const secured = await startChild([here('../cli/main.ts'), 'serve'], {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'registry.db')}`,
-      LOG_LEVEL: 'info',
-      CREG_AUTH_FILE: authFile,
-    });
+    const secured = await serve({ CREG_AUTH_FILE: authFile });
     servers.push(secured);
+    const unmeasured = await serve({}, ['--no-metrics']);
+    servers.push(unmeasured);
     const credentials = { Authorization: BENCH_CREDENTIALS };
 
-    // Warm all three (JIT, caches, each id's right) before measuring.
+    // Warm all four (JIT, caches, each id's right) before measuring.
     await load(bare.url, 2);
     await load(registry.url, 2);
+    await load(unmeasured.url, 2);
     await load(secured.url, 3, credentials);
-    const results: Results = { bare: [], registry: [], secured: [] };
+    const results: Results = { bare: [], registry: [], unmeasured: [], secured: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       results.bare.push(await load(bare.url, SECONDS));
+      results.unmeasured.push(await load(unmeasured.url, SECONDS));
       results.registry.push(await load(registry.url, SECONDS));
       results.secured.push(await load(secured.url, SECONDS, credentials));
     }
@@ -119,7 +123,10 @@ async function main() {
 
 interface Results {
   bare: Measurement[];
+  /** Metrics on (the default). */
   registry: Measurement[];
+  /** `--no-metrics`. */
+  unmeasured: Measurement[];
   secured: Measurement[];
 }
 
@@ -133,15 +140,21 @@ function report(results: Results) {
   const bare = summary(results.bare);
   const registry = summary(results.registry);
   const secured = summary(results.secured);
+  const unmeasured = summary(results.unmeasured);
   const ratio = registry.rps / bare.rps;
+  const metricsRatio = registry.rps / unmeasured.rps;
   const securedRatio = secured.rps / bare.rps;
   console.log(`\nGET /schemas/ids/{id}: ${SCHEMAS} schemas, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS}s per server\n`);
-  console.log('server              req/s      p99 ms   errors');
-  console.log(`bare node:http   ${bare.rps.toFixed(0).padStart(9)}   ${bare.p99.toFixed(1).padStart(7)}   ${bare.errors}`);
-  console.log(`registry         ${registry.rps.toFixed(0).padStart(9)}   ${registry.p99.toFixed(1).padStart(7)}   ${registry.errors}`);
-  console.log(`registry + auth  ${secured.rps.toFixed(0).padStart(9)}   ${secured.p99.toFixed(1).padStart(7)}   ${secured.errors}`);
+  const row = (name: string, m: { rps: number; p99: number; errors: number }) =>
+    console.log(`${name.padEnd(22)}${m.rps.toFixed(0).padStart(9)}   ${m.p99.toFixed(1).padStart(7)}   ${m.errors}`);
+  console.log(`${'server'.padEnd(22)}${'req/s'.padStart(9)}   ${'p99 ms'.padStart(7)}   errors`);
+  row('bare node:http', bare);
+  row('registry, no metrics', unmeasured);
+  row('registry (metrics on)', registry);
+  row('registry + Basic auth', secured);
   console.log(`\nthroughput ratio registry / bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`);
   console.log(`registry p99: ${registry.p99.toFixed(1)} ms (target < 10 ms: ${registry.p99 < 10 ? 'met' : 'NOT met'})`);
+  console.log(`throughput ratio registry with metrics / without: ${metricsRatio.toFixed(2)} (target ≥ 0.90: ${metricsRatio >= 0.9 ? 'met' : 'NOT met'})`);
   console.log(`throughput ratio registry with Basic auth / bare: ${securedRatio.toFixed(2)} (target ≥ 0.80: ${securedRatio >= 0.8 ? 'met' : 'NOT met'})`);
 }
 

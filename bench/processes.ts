@@ -10,7 +10,7 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Spawns a Node script and waits for the first stdout JSON line that carries `url`. */
+/** Spawns a Node script and waits for the stdout JSON line that says it is ready at `url` (the registry's `registry listening`). */
 export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
@@ -19,13 +19,15 @@ export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let url: string | undefined;
+      let entry: { url?: string; msg?: string };
       try {
-        url = (JSON.parse(line) as { url?: string }).url;
+        entry = JSON.parse(line) as typeof entry;
       } catch {
         return;
       }
-      if (!url) return;
+      const url = entry.url;
+      // The registry logs its URL first when it starts listening, then again once its database is ready.
+      if (!url || (entry.msg !== undefined && entry.msg !== 'registry listening')) return;
       child.removeAllListeners('exit');
       resolve({
         url,

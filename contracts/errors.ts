@@ -76,6 +76,7 @@ export const errors = {
   // 500xx: server side
   storeError: (message: string) => make(50001)(message),
   internal: (message = 'Internal Server Error') => make(500)(message),
+  unavailable: (message: string) => make(503)(message),
 } as const;
 
 export type ErrorName = keyof typeof errors;

@@ -55,12 +55,14 @@ function positiveInteger(text: string, what: string): number {
   return value;
 }
 
-export function postgresAdapterFactory(settings: PostgresSettings): PrismaPg {
-  return new PrismaPg({
+/** The adapter over a pool of our own, so that its use can be read (`pool.totalCount`, `idleCount`, `waitingCount`). */
+export function postgresAdapterFactory(settings: PostgresSettings): { adapter: PrismaPg; pool: pg.Pool } {
+  const pool = new pg.Pool({
     connectionString: settings.connectionString,
     max: settings.poolSize,
     connectionTimeoutMillis: settings.connectTimeoutMs,
   });
+  return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), pool };
 }
 
 /** A single connection, for the migrator; a failure says which server (password hidden). */

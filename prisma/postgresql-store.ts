@@ -45,7 +45,8 @@ export interface PostgresStoreOptions {
 /** Opens the store on an existing, migrated database. */
 export function openPostgresStore(settings: PostgresSettings, options: PostgresStoreOptions = {}): PrismaStore {
   const lockTimeoutMs = Math.trunc(options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
-  const client = postgresClientAsClient(new PrismaClient({ adapter: postgresAdapterFactory(settings) }));
+  const { adapter, pool } = postgresAdapterFactory(settings);
+  const client = postgresClientAsClient(new PrismaClient({ adapter }));
   return new PrismaStore(
     { read: client, write: client },
     {
@@ -53,6 +54,7 @@ export function openPostgresStore(settings: PostgresSettings, options: PostgresS
       removals: postgresRemovalFeed(settings),
       lockForWrite: advisoryLock(WRITE_LOCK_KEY, 'write', lockTimeoutMs),
       lockForAudit: advisoryLock(AUDIT_LOCK_KEY, 'audit', lockTimeoutMs),
+      poolUse: () => ({ size: settings.poolSize, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     },
   );
 }

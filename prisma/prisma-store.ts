@@ -20,11 +20,15 @@
  */
 import type { AuditEvent, AuditFilter, AuditStore } from '../contracts/audit.js';
 import type { Deployment, DeploymentFilter, DeploymentStore } from '../contracts/deployments.js';
+import type { NodeStore, RegistryNode } from '../contracts/nodes.js';
+import type { PoolUse, RegistryStats, StatsStore } from '../contracts/registry-stats.js';
 import type { Store, StoreWriter } from '../contracts/store.js';
 import type { Verification, VerificationFilter, VerificationStore } from '../contracts/verifications.js';
 import type { Client, Db } from './db.js';
 import * as auditRows from './prisma-audit.js';
 import * as deploymentRows from './prisma-deployments.js';
+import * as nodeRows from './prisma-nodes.js';
+import { registryStats } from './prisma-stats.js';
 import { PrismaStoreReader } from './prisma-store-reader.js';
 import { PrismaStoreWriter } from './prisma-store-writer.js';
 import * as verificationRows from './prisma-verifications.js';
@@ -43,13 +47,15 @@ export interface PrismaStoreOptions {
   removals?: RemovalFeed;
   /** Longest a write transaction may run before Prisma rolls it back. */
   transactionTimeoutMs?: number;
+  /** The connection pool's use, where the provider pools connections. */
+  poolUse?(): PoolUse;
 }
 
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
 export class PrismaStore
   extends PrismaStoreReader
-  implements Store, VerificationStore, DeploymentStore, AuditStore
+  implements Store, VerificationStore, DeploymentStore, AuditStore, NodeStore, StatsStore
 {
   readonly #queue = new SerialQueue();
   /** Audit appends in flight, which `close` waits for since they bypass the queue. */
@@ -127,6 +133,28 @@ export class PrismaStore
 
   auditEvents(filter: AuditFilter): Promise<AuditEvent[]> {
     return auditRows.auditEvents(this.db, filter);
+  }
+
+  /** Through the writers' queue, like every write on SQLite's one write connection. */
+  heartbeat(node: RegistryNode, at: number): Promise<void> {
+    return this.#queue.run(() => nodeRows.heartbeat(this.#clients.write, node, at));
+  }
+
+  liveNodeCount(since: number): Promise<number> {
+    return nodeRows.liveNodeCount(this.db, since);
+  }
+
+  leave(id: string, staleBefore: number): Promise<void> {
+    return this.#queue.run(() => nodeRows.leave(this.#clients.write, id, staleBefore));
+  }
+
+  /** The connection pool's use (PostgreSQL); undefined where there is none (SQLite's two connections). */
+  poolUse(): PoolUse | undefined {
+    return this.#options.poolUse?.();
+  }
+
+  registryStats(): Promise<RegistryStats> {
+    return registryStats(this.db);
   }
 
   onSchemasRemoved(listener: (schemaIds: number[] | undefined) => void): void {

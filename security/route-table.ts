@@ -144,6 +144,8 @@ export const ROUTE_TABLE: readonly RouteRow[] = [
   row('GET', '/associations/subjects/:subject', onSubject('read')),
   row('GET', '/health/live', open),
   row('GET', '/health/ready', open),
+  // Open to the rules: protected by its own token, or moved to a port of its own (`creg serve --metrics-…`).
+  row('GET', '/metrics', open),
   row('GET', '/openapi.json', signedIn),
 
   row('GET', '/schemas', filtered),

@@ -16,6 +16,7 @@ import { isDeploymentStore } from '../../contracts/deployments.js';
 import { errors } from '../../contracts/errors.js';
 import type { Registry } from '../../contracts/registry/index.js';
 import { isVerificationStore } from '../../contracts/verifications.js';
+import type { RegistryMetrics } from '../../observability/metrics.js';
 import type { AuditTrail } from '../../security/audit-trail.js';
 import { AuthenticationFailure } from '../../security/authentication-failure.js';
 import type { Authenticator, Caller, Credentials } from '../../security/authenticator.js';
@@ -25,6 +26,7 @@ import { sha256Digest } from '../../security/passwords.js';
 import { findRoute, isOpen, type ResourceLookups, type RouteRow, type StateKind } from '../../security/route-table.js';
 import { registerRequest } from '../request-bodies.js';
 import { sendJson } from '../respond.js';
+import { contextOf } from './request-context.js';
 
 export interface AccessControlDeps {
   registry: Registry;
@@ -32,6 +34,8 @@ export interface AccessControlDeps {
   /** The authenticator in force (it changes when the auth file is reloaded); absent when the registry is open. */
   authenticator?: () => Authenticator;
   audit?: AuditTrail;
+  /** Counts authentications and denials. */
+  metrics?: Pick<RegistryMetrics, 'authenticated' | 'denied'>;
 }
 
 interface Visit {
@@ -57,8 +61,7 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
   const lookups = resourceLookups(deps.registry);
 
   return async (req, res, next) => {
-    const visit: Visit = { requestId: requestIdOf(req), params: {} };
-    res.setHeader('X-Request-Id', visit.requestId);
+    const visit: Visit = { requestId: contextOf(res).id, params: {} };
     if (deps.audit) res.once('finish', () => void audit(deps.audit!, req, res, visit, lookups));
 
     let found;
@@ -83,18 +86,21 @@ export function accessControl(deps: AccessControlDeps): RequestHandler {
       visit.caller = await authenticator.authenticate(credentialsOf(req));
     } catch (error) {
       if (!(error instanceof AuthenticationFailure)) throw error;
+      deps.metrics?.authenticated(schemeOf(req.headers.authorization), false);
       visit.reason = error.reason;
       visit.claimed = error.claimed;
       const delay = throttle.failed(req.socket.remoteAddress ?? '');
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       return unauthorized(res, authenticator);
     }
+    if (visit.caller.identity.method !== 'anonymous') deps.metrics?.authenticated(visit.caller.identity.method, true);
     if (!found.row) return next(found.knownPath ? errors.methodNotAllowed() : errors.notFound());
     // Only once the caller is known may the requirement look anything up.
     const requirement = await found.row.access({ params: found.params, query: req.query, body: req.body }, lookups);
 
     visit.decision = await decide(requirement, visit.caller);
     if (!visit.decision.allowed) {
+      if (visit.decision.status === 403) deps.metrics?.denied(visit.decision.operation);
       visit.reason = visit.decision.status === 401 ? 'no credentials' : visit.decision.message;
       if (visit.decision.status === 401) return unauthorized(res, authenticator);
       return sendJson(res, { error_code: 40301, message: visit.decision.message }, 403);
@@ -144,11 +150,6 @@ function credentialsOf(req: Request): Credentials {
     return { authorization: req.headers.authorization, clientCertificateName: name, clientCertificateRefused: String(socket.authorizationError) };
   }
   return { authorization: req.headers.authorization, clientCertificateName: name };
-}
-
-function requestIdOf(req: Request): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 /** For an audited change: what it replaces (the before-hash), and its JSON answer (schema id, version, after-hash). */

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { errors, RegistryError } from '../../contracts/errors.js';
 import { sendJson } from '../respond.js';
+import type { RequestContext } from './request-context.js';
 
 export function notFound(): RequestHandler {
   return (_req, _res, next) => next(errors.notFound());
@@ -19,8 +20,13 @@ export function methodNotAllowed(): RequestHandler {
 export function errorHandler(logger: Logger, bodyLimit: string): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = toRegistryError(error, bodyLimit);
-    if (!known) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     const reply = known ?? errors.storeError('Internal Server Error');
+    // The request's logger carries its id and route; the stack is logged here and nowhere else.
+    const log = (res.locals as { context?: RequestContext }).context?.log ?? logger;
+    const fields = { method: req.method, status: reply.status, errorCode: reply.errorCode };
+    if (!known) log.error({ ...fields, err: error }, 'unhandled error');
+    else if (known.status >= 500) log.error({ ...fields, message: known.message }, 'request failed');
+    else log.info({ ...fields, message: known.message }, 'request refused');
     if (res.headersSent) return;
     sendJson(res, { error_code: reply.errorCode, message: reply.message }, reply.status);
   };

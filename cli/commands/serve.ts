@@ -1,9 +1,12 @@
 /**
  * `creg serve`: the registry server, configured by flags or by `PORT`,
- * `DATABASE_URL` and `LOG_LEVEL`; stops gracefully on SIGTERM and SIGINT.
+ * `DATABASE_URL` and `LOG_LEVEL`. On SIGTERM or SIGINT it drains (readiness
+ * 503 while it keeps serving, for the drain period), then stops gracefully;
+ * a second signal exits at once.
  */
 import { Command, Option } from 'commander';
 import { createLogger } from '../logger.js';
+import type { ServerOptions } from '../server.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -22,6 +25,11 @@ export function serveCommand(): Command {
     .addOption(new Option('--tls-cert <file>', 'serve HTTPS with this PEM certificate (chain)').env('CREG_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'the PEM private key of --tls-cert').env('CREG_TLS_KEY'))
     .addOption(new Option('--tls-ca <file>', 'ask for client certificates signed by this PEM CA; their subject CN names the principal').env('CREG_TLS_CA'))
+    .addOption(new Option('--drain-seconds <seconds>', 'on SIGTERM, keep serving this long with /health/ready at 503 before stopping').env('CREG_DRAIN_SECONDS').default('5'))
+    .addOption(new Option('--heartbeat-seconds <seconds>', 'how often this node refreshes its row among the nodes sharing the database').env('CREG_HEARTBEAT_SECONDS').default('5'))
+    .addOption(new Option('--no-metrics', 'no Prometheus metrics at all (GET /metrics answers 404)'))
+    .addOption(new Option('--metrics-port <port>', 'serve GET /metrics on this port only, not on the main one').env('CREG_METRICS_PORT'))
+    .addOption(new Option('--metrics-token <token>', 'answer GET /metrics only with Authorization: Bearer <token>').env('CREG_METRICS_TOKEN'))
     .addHelpText(
       'after',
       '\nExamples:\n  creg serve\n  PORT=9000 DATABASE_URL=file:/var/lib/creg/registry.db creg serve\n  creg serve --auth-file /etc/creg/auth.yaml --audit-log -\n',
@@ -39,26 +47,40 @@ export function serveCommand(): Command {
         auditLog: options.auditLog,
         auditReads: options.auditReads === true || options.auditReads === 'true',
         tls: tlsFiles(options),
+        drainMs: seconds(options.drainSeconds, '--drain-seconds', 0) * 1000,
+        heartbeatMs: seconds(options.heartbeatSeconds, '--heartbeat-seconds', 0.1) * 1000,
+        metrics: metricsOptions(options),
       });
       logger.info(
-        { url: running.url, authentication: running.authenticated ? options.authFile : 'off: every caller may do everything' },
+        { url: running.url, metricsUrl: running.metricsUrl, authentication: running.authenticated ? options.authFile : 'off: every caller may do everything' },
         'registry listening',
       );
+      let signals = 0;
       const stop = (signal: string) => {
-        logger.info({ signal }, 'shutting down');
-        running.close().then(
-          () => {
-            logger.info('stopped');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
+        if (++signals > 1) {
+          logger.warn({ signal }, 'second signal: exiting at once');
+          process.exit(1);
+        }
+        logger.info({ signal, drainMs: options.drainSeconds }, 'draining: /health/ready answers 503, requests are still served');
+        running
+          .drain()
+          .then(() => {
+            logger.info('shutting down: finishing in-flight requests');
+            return running.close();
+          })
+          .then(
+            () => {
+              logger.info('stopped');
+              process.exit(0);
+            },
+            (error: unknown) => {
+              logger.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
       };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
     });
 }
 
@@ -73,6 +95,28 @@ interface ServeOptions {
   tlsCert?: string;
   tlsKey?: string;
   tlsCa?: string;
+  drainSeconds: string;
+  heartbeatSeconds: string;
+  metrics: boolean;
+  metricsPort?: string;
+  metricsToken?: string;
+}
+
+function metricsOptions(options: ServeOptions): ServerOptions['metrics'] {
+  if (options.metrics === false) return false;
+  return { port: options.metricsPort === undefined ? undefined : port(options.metricsPort, '--metrics-port'), token: options.metricsToken };
+}
+
+function port(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${flag} must be a port number; got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function seconds(text: string, flag: string, minimum: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < minimum) throw new Error(`${flag} must be a number of seconds, at least ${minimum}; got ${JSON.stringify(text)}`);
+  return value;
 }
 
 function tlsFiles(options: ServeOptions): { cert: string; key: string; ca?: string } | undefined {

@@ -130,8 +130,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers (500 with 50001 when it does not) */
+        /** Ready for requests (503 while the database is being opened and migrated, when it does not answer, and while the node drains before it stops) */
         get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (Confluent's names and the registry's own); 404 when served on a port of their own (`creg serve --metrics-port`), 401 without the token when one is set (`--metrics-token`) */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1270,6 +1287,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Up"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

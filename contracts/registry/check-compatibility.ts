@@ -51,5 +51,6 @@ export async function checkCompatibility(
     previous: await previousSchemas(ctx, ctx.store, compared, { group: config.compatibilityGroup, metadata: request.metadata }),
     validateFields: config.validateFields,
   });
+  ctx.checks[messages.length === 0 ? 'compatible' : 'incompatible']++;
   return { isCompatible: messages.length === 0, messages };
 }

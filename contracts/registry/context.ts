@@ -15,13 +15,15 @@ import { SchemaCache } from './schema-cache.js';
 export interface RegistryContext {
   store: Store;
   cache: SchemaCache;
+  /** Compatibility checks run since the process started, by verdict (for metrics). */
+  checks: { compatible: number; incompatible: number };
 }
 
 export function createContext(store: Store): RegistryContext {
   const cache = new SchemaCache();
   // A schema evicted here is read again on its next request, which answers 40403 if no version uses it any more.
   store.onSchemasRemoved?.((ids) => (ids ? ids.forEach((id) => cache.evict(id)) : cache.clear()));
-  return { store, cache };
+  return { store, cache, checks: { compatible: 0, incompatible: 0 } };
 }
 
 /** The schema with this id, from the cache or the store; 40403 when unknown. */

@@ -76,6 +76,12 @@ export async function withFormat(ctx: RegistryContext, schema: StoredSchema, for
   return text === schema.schema ? schema : { ...schema, schema: text };
 }
 
+/** What this process has counted since it started: the schema cache's use and the compatibility checks' verdicts. */
+export function usage(ctx: RegistryContext) {
+  const { cache, checks } = ctx;
+  return { cacheEntries: cache.size, cacheHits: cache.hits, cacheMisses: cache.misses, compatible: checks.compatible, incompatible: checks.incompatible };
+}
+
 /** The schema with this id if this process already holds it; never touches the store. */
 export function cachedSchema(ctx: RegistryContext, id: number): StoredSchema | undefined {
   return ctx.cache.get(id);

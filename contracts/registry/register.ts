@@ -122,6 +122,7 @@ export async function registerWithin(
       previous: await previousSchemas(ctx, tx, live, { group: config.compatibilityGroup, metadata }),
       validateFields: config.validateFields,
     });
+    ctx.checks[messages.length === 0 ? 'compatible' : 'incompatible']++;
     if (messages.length > 0) throw errors.incompatibleSchema(subject, messages);
   }
 

@@ -10,9 +10,19 @@ import type { StoredSchema } from '../schema.js';
 export class SchemaCache {
   private readonly byId = new Map<number, StoredSchema>();
   private readonly parsedById = new Map<number, ParsedSchema>();
+  /** Look-ups answered from memory and not, since the process started (for metrics). */
+  hits = 0;
+  misses = 0;
 
   get(id: number): StoredSchema | undefined {
-    return this.byId.get(id);
+    const found = this.byId.get(id);
+    if (found) this.hits++;
+    else this.misses++;
+    return found;
+  }
+
+  get size(): number {
+    return this.byId.size;
   }
 
   put(schema: StoredSchema): StoredSchema {

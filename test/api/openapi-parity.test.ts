@@ -77,7 +77,7 @@ const document = loadOpenApiDocument() as unknown as Document;
 describe('OpenAPI document and routes', () => {
   before(async () => {
     server = await startTestServer();
-    const app = server.server.listeners('request')[0] as unknown as { router: { stack: Layer[] } };
+    const app = server.app as unknown as { router: { stack: Layer[] } };
     routed = [...new Set(routedOperations(app.router.stack))];
   });
   after(async () => {

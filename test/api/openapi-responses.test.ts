@@ -44,6 +44,7 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/health/live', status: 200 },
   { method: 'GET', path: '/health/ready', status: 200 },
   { method: 'GET', path: '/openapi.json', status: 200 },
+  { method: 'GET', path: '/metrics', status: 200 },
   { method: 'POST', path: '/subjects/address-value/versions', body: { schema: ADDRESS }, status: 200 },
   { method: 'POST', path: '/subjects/customer-value/versions', body: customer, status: 200, keep: (b, s) => (s.guid = b.guid) },
   { method: 'POST', path: '/subjects/address-value/versions', body: { schema: WITH_EMAIL }, status: 409 },

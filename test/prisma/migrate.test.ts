@@ -21,7 +21,7 @@ import { providerPaths } from '../../prisma/paths.js';
 import { pendingMigration } from '../../prisma/scripts/pending-migration.js';
 import { tempDir } from './support/temp-dir.js';
 
-const TABLES = ['_prisma_migrations', 'audit_events', 'configs', 'deployments', 'modes', 'schema_references', 'schemas', 'subject_versions', 'verifications'];
+const TABLES = ['_prisma_migrations', 'audit_events', 'configs', 'deployments', 'modes', 'registry_nodes', 'schema_references', 'schemas', 'subject_versions', 'verifications'];
 
 describe('applyMigrations on SQLite', () => {
   let dir: string;

@@ -18,7 +18,7 @@ import { MIGRATION_LOCK_KEY } from '../../prisma/postgresql-migration-lock.js';
 import { pendingMigration } from '../../prisma/scripts/pending-migration.js';
 import { postgresql, type FreshDatabase } from '../support/backends.js';
 
-const TABLES = ['_prisma_migrations', 'audit_events', 'configs', 'deployments', 'modes', 'schema_references', 'schemas', 'subject_versions', 'verifications'];
+const TABLES = ['_prisma_migrations', 'audit_events', 'configs', 'deployments', 'modes', 'registry_nodes', 'schema_references', 'schemas', 'subject_versions', 'verifications'];
 const backend = postgresql();
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

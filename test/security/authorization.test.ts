@@ -70,6 +70,7 @@ const CASES: Record<string, () => Case> = {
   'GET /associations/subjects/:subject': () => ({ path: '/associations/subjects/orders-value', need: 'readOrders' }),
   'GET /health/live': () => ({ path: '/health/live', need: 'open' }),
   'GET /health/ready': () => ({ path: '/health/ready', need: 'open' }),
+  'GET /metrics': () => ({ path: '/metrics', need: 'open' }),
   'GET /openapi.json': () => ({ path: '/openapi.json', need: 'signedIn' }),
   'GET /schemas': () => ({ path: '/schemas', need: 'signedIn' }),
   'GET /schemas/types': () => ({ path: '/schemas/types', need: 'open' }),

@@ -65,3 +65,9 @@ export type Deployment = Prisma.DeploymentModel
  * append from recording a request twice.
  */
 export type AuditEvent = Prisma.AuditEventModel
+/**
+ * Model RegistryNode
+ * The registry nodes sharing this database, each keeping its row fresh
+ * (`seen_at`, epoch milliseconds) while it runs and removing it when it stops.
+ */
+export type RegistryNode = Prisma.RegistryNodeModel

@@ -404,7 +404,8 @@ export const ModelName = {
   Mode: 'Mode',
   Verification: 'Verification',
   Deployment: 'Deployment',
-  AuditEvent: 'AuditEvent'
+  AuditEvent: 'AuditEvent',
+  RegistryNode: 'RegistryNode'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -420,7 +421,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "schema" | "subjectVersion" | "schemaReference" | "config" | "mode" | "verification" | "deployment" | "auditEvent"
+    modelProps: "schema" | "subjectVersion" | "schemaReference" | "config" | "mode" | "verification" | "deployment" | "auditEvent" | "registryNode"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1016,6 +1017,80 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    RegistryNode: {
+      payload: Prisma.$RegistryNodePayload<ExtArgs>
+      fields: Prisma.RegistryNodeFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.RegistryNodeFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.RegistryNodeFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        findFirst: {
+          args: Prisma.RegistryNodeFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.RegistryNodeFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        findMany: {
+          args: Prisma.RegistryNodeFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>[]
+        }
+        create: {
+          args: Prisma.RegistryNodeCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        createMany: {
+          args: Prisma.RegistryNodeCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.RegistryNodeCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>[]
+        }
+        delete: {
+          args: Prisma.RegistryNodeDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        update: {
+          args: Prisma.RegistryNodeUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        deleteMany: {
+          args: Prisma.RegistryNodeDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.RegistryNodeUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.RegistryNodeUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>[]
+        }
+        upsert: {
+          args: Prisma.RegistryNodeUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$RegistryNodePayload>
+        }
+        aggregate: {
+          args: Prisma.RegistryNodeAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateRegistryNode>
+        }
+        groupBy: {
+          args: Prisma.RegistryNodeGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RegistryNodeGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.RegistryNodeCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.RegistryNodeCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1158,6 +1233,16 @@ export const AuditEventScalarFieldEnum = {
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const RegistryNodeScalarFieldEnum = {
+  id: 'id',
+  host: 'host',
+  startedAt: 'startedAt',
+  seenAt: 'seenAt'
+} as const
+
+export type RegistryNodeScalarFieldEnum = (typeof RegistryNodeScalarFieldEnum)[keyof typeof RegistryNodeScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1375,6 +1460,7 @@ export type GlobalOmitConfig = {
   verification?: Prisma.VerificationOmit
   deployment?: Prisma.DeploymentOmit
   auditEvent?: Prisma.AuditEventOmit
+  registryNode?: Prisma.RegistryNodeOmit
 }
 
 /* Types for Logging */

@@ -58,7 +58,8 @@ export const ModelName = {
   Mode: 'Mode',
   Verification: 'Verification',
   Deployment: 'Deployment',
-  AuditEvent: 'AuditEvent'
+  AuditEvent: 'AuditEvent',
+  RegistryNode: 'RegistryNode'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -180,6 +181,16 @@ export const AuditEventScalarFieldEnum = {
 } as const
 
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const RegistryNodeScalarFieldEnum = {
+  id: 'id',
+  host: 'host',
+  startedAt: 'startedAt',
+  seenAt: 'seenAt'
+} as const
+
+export type RegistryNodeScalarFieldEnum = (typeof RegistryNodeScalarFieldEnum)[keyof typeof RegistryNodeScalarFieldEnum]
 
 
 export const SortOrder = {
