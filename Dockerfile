@@ -1,23 +1,31 @@
 # Contract Registry server image.
+# test/docker/dockerfile.test.ts builds and runs this file without a Docker engine
+# (npm test): a folder the build needs and this file does not copy fails it.
+#
+# Node 24 is the active LTS line, supported into April 2028; Node 22 ends in
+# April 2027 and Node 20 has ended. Both stages use the same Node, so what tsc
+# checks against and what runs are one version.
+#
 # Build stage: every dependency, to compile the TypeScript (no native module is loaded here).
-FROM node:22-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
-# Every folder tsconfig.build.json compiles.
+# Every folder tsconfig.build.json compiles, and every folder they import.
 COPY api ./api
 COPY cli ./cli
 COPY client ./client
 COPY codegen ./codegen
 COPY conformance ./conformance
 COPY contracts ./contracts
+COPY observability ./observability
 COPY prisma ./prisma
 COPY security ./security
 RUN npm run build
 
 # Runtime stage: no compilers, no dev dependencies, not root.
-FROM node:22-slim
+FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     PORT=8081 \
     DATABASE_URL=file:/var/lib/contract-registry/registry.db \
@@ -32,6 +40,8 @@ COPY prisma/sqlite/migrations ./prisma/sqlite/migrations
 COPY prisma/postgresql/migrations ./prisma/postgresql/migrations
 # GET /openapi.json serves this document, found from the package root as the migrations are.
 COPY api/openapi.yaml ./api/openapi.yaml
+# `creg codegen` copies these sources next to the code it generates (package.json ships them too).
+COPY codegen/runtime ./codegen/runtime
 RUN mkdir -p /var/lib/contract-registry && chown node:node /var/lib/contract-registry
 USER node
 VOLUME ["/var/lib/contract-registry"]
