@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { createLogger } from '../logger.js';
-import type { ServerOptions } from '../server.js';
+import type { RunningServer, ServerOptions } from '../server.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -36,37 +36,22 @@ export function serveCommand(): Command {
     )
     .action(async (options: ServeOptions) => {
       const logger = createLogger(options.logLevel);
-      // Loaded here, not at the top: the server pulls in Prisma and Express, which the other commands do not need.
-      const { startServer } = await import('../server.js');
-      const running = await startServer({
-        port: Number(options.port),
-        host: options.host,
-        databaseUrl: options.databaseUrl,
-        logger,
-        authFile: options.authFile,
-        auditLog: options.auditLog,
-        auditReads: options.auditReads === true || options.auditReads === 'true',
-        tls: tlsFiles(options),
-        drainMs: seconds(options.drainSeconds, '--drain-seconds', 0) * 1000,
-        heartbeatMs: seconds(options.heartbeatSeconds, '--heartbeat-seconds', 0.1) * 1000,
-        metrics: metricsOptions(options),
-      });
-      logger.info(
-        { url: running.url, metricsUrl: running.metricsUrl, authentication: running.authenticated ? options.authFile : 'off: every caller may do everything' },
-        'registry listening',
-      );
+      const drainMs = seconds(options.drainSeconds, '--drain-seconds', 0) * 1000;
+      let running: RunningServer | undefined;
       let signals = 0;
+      // Installed before anything starts, so that no signal ever meets Node's default (death without a drain).
       const stop = (signal: string) => {
-        if (++signals > 1) {
-          logger.warn({ signal }, 'second signal: exiting at once');
-          process.exit(1);
+        if (++signals > 1 || !running) {
+          logger.warn({ signal }, running ? 'second signal: exiting at once' : 'signal while starting: exiting at once');
+          process.exit(running ? 1 : 0);
         }
-        logger.info({ signal, drainMs: options.drainSeconds }, 'draining: /health/ready answers 503, requests are still served');
-        running
+        const serving = running;
+        logger.info({ signal, drainMs }, 'draining: /health/ready answers 503, requests are still served');
+        serving
           .drain()
           .then(() => {
             logger.info('shutting down: finishing in-flight requests');
-            return running.close();
+            return serving.close();
           })
           .then(
             () => {
@@ -81,6 +66,25 @@ export function serveCommand(): Command {
       };
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
+      // Loaded here, not at the top: the server pulls in Prisma and Express, which the other commands do not need.
+      const { startServer } = await import('../server.js');
+      running = await startServer({
+        port: Number(options.port),
+        host: options.host,
+        databaseUrl: options.databaseUrl,
+        logger,
+        authFile: options.authFile,
+        auditLog: options.auditLog,
+        auditReads: options.auditReads === true || options.auditReads === 'true',
+        tls: tlsFiles(options),
+        drainMs,
+        heartbeatMs: seconds(options.heartbeatSeconds, '--heartbeat-seconds', 0.1) * 1000,
+        metrics: metricsOptions(options),
+      });
+      logger.info(
+        { url: running.url, metricsUrl: running.metricsUrl, authentication: running.authenticated ? options.authFile : 'off: every caller may do everything' },
+        'registry listening',
+      );
     });
 }
 
