@@ -30,6 +30,37 @@ const isBoolean = (v: unknown) => typeof v === 'boolean';
 const isInteger = (v: unknown) => Number.isInteger(v);
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isReferenceList = (v: unknown) => Array.isArray(v) && v.every(isObject);
+
+/** Confluent's `RuleKind` and `RuleMode` enums, in declaration order. */
+const RULE_ENUMS = {
+  kind: { type: 'RuleKind', values: ['TRANSFORM', 'CONDITION'] },
+  mode: { type: 'RuleMode', values: ['UPGRADE', 'DOWNGRADE', 'UPDOWN', 'WRITE', 'READ', 'WRITEREAD'] },
+} as const;
+
+/**
+ * A rule set object whose rules' `kind` and `mode` are enum values: Jackson
+ * binds them case-sensitively and answers anything else with a 400 before
+ * any rule is validated (42210 is for what binds but breaks the rules).
+ */
+function isRuleSet(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  for (const list of ['migrationRules', 'domainRules', 'encodingRules'] as const) {
+    const rules = (v as Json)[list];
+    if (rules === undefined || rules === null) continue;
+    if (!Array.isArray(rules) || !rules.every(isObject)) return false;
+    for (const rule of rules as Json[]) {
+      for (const [key, { type, values }] of Object.entries(RULE_ENUMS)) {
+        const value = rule[key];
+        if (value === undefined || value === null || (values as readonly unknown[]).includes(value)) continue;
+        throw errors.badRequest(
+          `Cannot deserialize value of type \`io.confluent.kafka.schemaregistry.client.rest.entities.${type}\` from String ${JSON.stringify(String(value))}: ` +
+            `not one of the values accepted for Enum class: [${values.join(', ')}]`,
+        );
+      }
+    }
+  }
+  return true;
+}
 const isStringList = (v: unknown) => Array.isArray(v) && v.every(isString);
 const isEntityType = (v: unknown) => (SCHEMA_ENTITY_TYPES as readonly unknown[]).includes(v);
 
@@ -40,7 +71,7 @@ export function registerRequest(body: unknown): RegisterRequest {
     schemaType: field<string>(json, 'schemaType', isString, 'a string'),
     references: field<SchemaReference[]>(json, 'references', isReferenceList, 'a list of references'),
     metadata: field<Metadata>(json, 'metadata', isObject, 'an object'),
-    ruleSet: field<RuleSet>(json, 'ruleSet', isObject, 'an object'),
+    ruleSet: field<RuleSet>(json, 'ruleSet', isRuleSet, 'a rule set'),
     version: field<number>(json, 'version', isInteger, 'an integer'),
     id: field<number>(json, 'id', isInteger, 'an integer'),
   };
@@ -54,8 +85,8 @@ export function tagSchemaRequest(body: unknown): TagSchemaRequest {
     tagsToAdd: schemaTagsList(json, 'tagsToAdd'),
     tagsToRemove: schemaTagsList(json, 'tagsToRemove'),
     metadata: field<Metadata>(json, 'metadata', isObject, 'an object'),
-    ruleSet: field<RuleSet>(json, 'ruleSet', isObject, 'an object'),
-    rulesToMerge: field<RuleSet>(json, 'rulesToMerge', isObject, 'an object'),
+    ruleSet: field<RuleSet>(json, 'ruleSet', isRuleSet, 'a rule set'),
+    rulesToMerge: field<RuleSet>(json, 'rulesToMerge', isRuleSet, 'a rule set'),
     rulesToRemove: field<string[]>(json, 'rulesToRemove', isStringList, 'a list of strings'),
   };
 }
@@ -92,8 +123,8 @@ const CONFIG_FIELDS = {
   compatibilityGroup: isString,
   defaultMetadata: isObject,
   overrideMetadata: isObject,
-  defaultRuleSet: isObject,
-  overrideRuleSet: isObject,
+  defaultRuleSet: isRuleSet,
+  overrideRuleSet: isRuleSet,
 } as const;
 
 /** `ConfigUpdateRequest`: the level travels as `compatibility`; null clears a field. */

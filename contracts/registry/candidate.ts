@@ -5,7 +5,7 @@
 import { errors } from '../errors.js';
 import type { ParsedSchema, SchemaFormat } from '../formats/format.js';
 import { formatFor } from '../formats/index.js';
-import type { SchemaReference } from '../schema.js';
+import { SCHEMA_TYPES, type SchemaReference } from '../schema.js';
 import type { StoreReader } from '../store.js';
 import type { RegistryContext } from './context.js';
 import { pinReferences, resolveReferences } from './references.js';
@@ -32,6 +32,10 @@ export async function parseCandidate(
   normalize: boolean,
 ): Promise<Candidate> {
   if (typeof input.schema !== 'string' || input.schema.trim() === '') throw errors.invalidSchema('Empty schema');
+  // Confluent looks the type up as it is written: `avro` is no type.
+  if (input.schemaType !== undefined && !(SCHEMA_TYPES as readonly string[]).includes(input.schemaType)) {
+    throw errors.invalidSchema(`Invalid schema type ${input.schemaType}`);
+  }
   const format = formatFor(input.schemaType);
   const references = await pinReferences(reader, input.references ?? []);
   const parsed = format.parse(input.schema, await resolveReferences(ctx, reader, references));

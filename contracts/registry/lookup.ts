@@ -21,6 +21,8 @@ export async function lookup(
   options: { normalize?: boolean; deleted?: boolean } = {},
 ): Promise<Registered> {
   const candidates = await visibleVersions(ctx, subject, options.deleted);
+  // Confluent canonicalizes an empty schema to nothing, which matches no version.
+  if (typeof request.schema !== 'string' || request.schema.trim() === '') throw errors.schemaNotFound();
   const normalize = options.normalize || (await effectiveConfig(ctx.store, subject)).normalize === true;
   const candidate = await parseCandidate(ctx, ctx.store, request, normalize);
   for (const version of [...candidates].reverse()) {

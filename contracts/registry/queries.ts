@@ -6,7 +6,7 @@ import { errors } from '../errors.js';
 import type { StoredSchema, SubjectVersion } from '../schema.js';
 import { parsedSchemaOf, schemaById, type RegistryContext } from './context.js';
 import type { Registered } from './register.js';
-import { findVersion, isLive, paginate, type VersionRef } from './versions.js';
+import { findVersion, isLive, paginate, SEARCH_LIMIT, type VersionRef } from './versions.js';
 
 export interface ListOptions {
   deleted?: boolean;
@@ -123,7 +123,7 @@ export async function referencedBy(
     const users = await ctx.store.versionsOfSchema(id);
     if (users.some((v) => options.deleted || isLive(v))) ids.push(id);
   }
-  return paginate(ids, options.offset, options.limit);
+  return paginate(ids, options.offset, options.limit, SEARCH_LIMIT);
 }
 
 /** `GET /schemas`: every version of matching subjects, or only each subject's latest. */
@@ -138,6 +138,6 @@ export async function listSchemas(
     for (const v of versions) latest.set(v.subject, v);
     versions = [...latest.values()];
   }
-  const page = paginate(versions, options.offset, options.limit ?? 1000);
+  const page = paginate(versions, options.offset, options.limit, SEARCH_LIMIT);
   return Promise.all(page.map(async (version) => ({ schema: await schemaById(ctx, version.schemaId), version })));
 }

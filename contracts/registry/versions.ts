@@ -39,8 +39,16 @@ export function findVersion(
   return found;
 }
 
-/** Confluent's offset/limit paging; a negative limit means no limit. */
-export function paginate<T>(items: T[], offset = 0, limit = -1): T[] {
+/** The most `/schemas` and `referencedby` answer per page, and their default (Confluent's `schema.search.max.limit`). */
+export const SEARCH_LIMIT = 1000;
+
+/**
+ * Confluent's offset/limit paging (`normalizeLimit`): only `0 < limit ≤ max`
+ * is honoured; 0, a negative limit, or one above the maximum falls back to
+ * the default, which is the maximum (unlimited but for the searches).
+ */
+export function paginate<T>(items: T[], offset = 0, limit = -1, max = Number.POSITIVE_INFINITY): T[] {
   const start = Math.max(0, offset);
-  return limit < 0 ? items.slice(start) : items.slice(start, start + limit);
+  const size = limit > 0 && limit <= max ? limit : max;
+  return items.slice(start, start + size);
 }
