@@ -4,7 +4,8 @@
  * paging limits (only `0 < limit ≤ max` honoured, anything else the
  * default), `schemaType` looked up case-sensitively, a lookup of an empty
  * schema answered as no match (404), rule enums bound before the rules are
- * validated (400, not 42210).
+ * validated (400, not 42210), and a Protobuf field moved out of a `oneof`
+ * that stays incompatible, as in released versions.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +14,9 @@ import { backends } from '../support/backends.js';
 import { startTestServer, type TestServer } from '../support/registry-server.js';
 
 const V1 = 'application/vnd.schemaregistry.v1+json';
+const PROTO_IN_ONEOF = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  oneof channel {\n    string email = 2;\n    string phone = 3;\n  }\n}\n';
+const PROTO_OUT_OF_ONEOF = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  string email = 2;\n  oneof channel {\n    string phone = 3;\n  }\n}\n';
+const PROTO_ONEOF_GONE = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  string email = 2;\n  string phone = 3;\n}\n';
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}${path}`, {
@@ -114,6 +118,23 @@ for (const backend of backends()) {
         ruleSet: { migrationRules: [{ name: 'r', type: 'CEL', mode: 'WRITE' }] },
       });
       assert.deepEqual(answer, { status: 422, body: { error_code: 42210, message: 'Migration rules can only be UPGRADE, DOWNGRADE, UPDOWN' } });
+    });
+
+    it('Protobuf: a field moved out of a surviving oneof is incompatible; the whole oneof dissolved is not', async () => {
+      const subject = 'contact-value';
+      assert.equal((await call(server.url, 'POST', `/subjects/${subject}/versions`, { schema: PROTO_IN_ONEOF, schemaType: 'PROTOBUF' })).status, 200);
+      const moved = await call(server.url, 'POST', `/compatibility/subjects/${subject}/versions/latest?verbose=true`, {
+        schema: PROTO_OUT_OF_ONEOF,
+        schemaType: 'PROTOBUF',
+      });
+      assert.equal(moved.status, 200);
+      assert.equal(moved.body.is_compatible, false, JSON.stringify(moved.body));
+      assert.ok(moved.body.messages.some((m: string) => m.includes('ONEOF_FIELD_REMOVED')), JSON.stringify(moved.body.messages));
+      const registered = await call(server.url, 'POST', `/subjects/${subject}/versions`, { schema: PROTO_OUT_OF_ONEOF, schemaType: 'PROTOBUF' });
+      assert.equal(registered.status, 409);
+      assert.equal(registered.body.error_code, 40901);
+      const gone = await call(server.url, 'POST', `/compatibility/subjects/${subject}/versions/latest`, { schema: PROTO_ONEOF_GONE, schemaType: 'PROTOBUF' });
+      assert.deepEqual(gone.body, { is_compatible: true });
     });
   });
 }

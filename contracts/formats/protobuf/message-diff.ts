@@ -4,7 +4,9 @@
  * whole message, oneof members included, so that moving a field into, out of
  * or between oneofs never hides a change of its type or its removal; oneofs
  * compared by name; fields that were independent and now share a oneof are
- * incompatible (old data may set several of them). Nested types follow.
+ * incompatible (old data may set several of them), and so is a member
+ * leaving a oneof that stays (as released versions say; a oneof dissolved
+ * into top-level fields is compatible). Nested types follow.
  */
 import type { DiffContext } from './diff-context.js';
 import type { FieldElement, MessageElement, OneOfElement } from './elements.js';
@@ -67,7 +69,14 @@ function compareFieldsOf(ctx: DiffContext, original: MessageElement, update: Mes
       if (updateOneOf === undefined) ctx.add(is.label === 'REQUIRED' ? 'REQUIRED_FIELD_ADDED' : 'FIELD_ADDED', at);
       else ctx.inPath(updateOneOf, () => ctx.add('ONEOF_FIELD_ADDED', at));
     } else {
-      if (originalOneOf !== undefined && updateOneOf === undefined) ctx.add('ONEOF_FIELD_MOVED_TO_TOP_LEVEL', at);
+      if (originalOneOf !== undefined && updateOneOf === undefined) {
+        // Released Confluent (8.3) reports a member leaving a oneof that survives as removed from it, which is
+        // incompatible (old data may set it beside another member); its master calls it a compatible move.
+        if (after.oneOfs.has(originalOneOf)) {
+          ctx.inPath(originalOneOf, () => ctx.add('ONEOF_FIELD_REMOVED', at));
+          ctx.add('FIELD_ADDED', at);
+        } else ctx.add('ONEOF_FIELD_MOVED_TO_TOP_LEVEL', at);
+      }
       // Reported where the field is now: inside its oneof, or at the top level.
       const compare = () => ctx.inPath(at, () => compareFields(ctx, was, is));
       if (updateOneOf === undefined) compare();

@@ -41,6 +41,23 @@ const FILES = ['diff-schema-examples.json', 'diff-schema-examples-with-meta.json
 /** Cases that cannot pass, with the reason; none so far. */
 const KNOWN_EXCEPTIONS: Record<string, string> = {};
 
+/**
+ * The corpus comes from Confluent's master, which made a member leaving a
+ * surviving oneof a compatible move (commit 3f5ff24387e, in no release yet);
+ * the registry follows the released line (8.3), where it is removed from
+ * the oneof and added at the top level: incompatible.
+ */
+const RELEASED: Record<string, Pick<CorpusCase, 'changes' | 'compatible'>> = {
+  'Detect compatible move field out of a oneof to top level': {
+    changes: ['ONEOF_FIELD_REMOVED #/Message/oneof_x/2', 'FIELD_ADDED #/Message/2'],
+    compatible: false,
+  },
+  'Detect incompatible type change when field moved out of a oneof to top level': {
+    changes: ['ONEOF_FIELD_REMOVED #/Message/oneof_x/2', 'FIELD_ADDED #/Message/2', 'FIELD_SCALAR_KIND_CHANGED #/Message/2'],
+    compatible: false,
+  },
+};
+
 const skip = corpusSkip();
 
 function schemaText(schema: string): string {
@@ -70,9 +87,10 @@ for (const file of FILES) {
     test(`${file}: ${c.description}`, { ...skip, ...(exception && { todo: exception }) }, () => {
       const original = parseProtobufSchema(schemaText(c.original_schema), resolvedReferences(c, 'original'));
       const update = parseProtobufSchema(schemaText(c.update_schema), resolvedReferences(c, 'update'));
+      const expected = RELEASED[c.description] ?? c;
       const differences = update.differencesFrom(original);
-      assert.deepEqual(sorted(differences.map((d) => `${d.type} ${d.path}`)), sorted(c.changes));
-      assert.equal(update.readerDifferences(original).length === 0, c.compatible);
+      assert.deepEqual(sorted(differences.map((d) => `${d.type} ${d.path}`)), sorted(expected.changes));
+      assert.equal(update.readerDifferences(original).length === 0, expected.compatible);
     });
   }
 }

@@ -114,8 +114,9 @@ const CASES: Record<ProtobufDifferenceType, Case> = {
       "{errorType:\"ONEOF_FIELD_REMOVED\", description:\"The new schema is missing a oneof field at path '#/M/o/2' in the old schema\"}",
   },
   ONEOF_FIELD_MOVED_TO_TOP_LEVEL: {
-    original: p3('message M { oneof o { int32 x = 1; int32 y = 2; } }'),
-    update: p3('message M { oneof o { int32 x = 1; } int32 y = 2; }'),
+    // The oneof dissolved (a member leaving a oneof that stays is ONEOF_FIELD_REMOVED, as released versions say).
+    original: p3('message M { int32 x = 1; oneof o { int32 y = 2; } }'),
+    update: p3('message M { int32 x = 1; int32 y = 2; }'),
     path: '#/M/2',
     message:
       "{errorType:\"ONEOF_FIELD_MOVED_TO_TOP_LEVEL\", description:\"The oneof field at path '#/M/2' in the new schema was moved out of its oneof to a top-level field in the old schema\"}",
