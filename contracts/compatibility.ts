@@ -35,6 +35,8 @@ export interface CompatibilityInput {
   /** Live versions, oldest first. */
   previous: PreviousSchema[];
   validateFields?: boolean;
+  /** Messages found before the level's check (reserved fields), which lead the list. */
+  leading?: string[];
 }
 
 const MAX_SCHEMA_SIZE_FOR_MESSAGES = 10 * 1024;
@@ -42,16 +44,19 @@ const DIFFERENT_SCHEMA_TYPE = 'Incompatible because of different schema type';
 
 /** Empty when compatible; otherwise Confluent's verbose messages, ending with the level. */
 export function compatibilityMessages(input: CompatibilityInput): string[] {
+  const messages = [...(input.leading ?? []), ...levelMessages(input)];
+  if (messages.length > 0) messages.push(`{validateFields: '${input.validateFields ?? false}', compatibility: '${input.level}'}`);
+  return messages;
+}
+
+function levelMessages(input: CompatibilityInput): string[] {
   const rule = LEVELS[input.level];
   if (!rule || input.previous.length === 0) return [];
   const newestFirst = [...input.previous].reverse();
   const compared = rule.transitive ? newestFirst : newestFirst.slice(0, 1);
   for (const previous of compared) {
     const messages = compareWith(input, rule.direction, previous);
-    if (messages.length > 0) {
-      messages.push(`{validateFields: '${input.validateFields ?? false}', compatibility: '${input.level}'}`);
-      return messages;
-    }
+    if (messages.length > 0) return messages;
   }
   return [];
 }

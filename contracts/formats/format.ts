@@ -24,6 +24,15 @@ export interface ParsedSchema {
   normalized(): string;
   /** Differences that stop `this` (the reader) from reading data written with `writer`; empty = compatible. */
   readerDifferences(writer: ParsedSchema, policy: CompatibilityPolicy): Difference[];
+  /**
+   * Whether `name` is a top-level field (Confluent's `hasTopLevelField`, what a
+   * reserved field may not be): a field of a top-level Avro record, a key of
+   * the root `properties` of a JSON Schema, a direct field (not a oneof
+   * member) of any top-level Protobuf message.
+   */
+  hasTopLevelField(name: string): boolean;
+  /** What `validateFields` also asks of the schema (Confluent's `validate(true)`); throws 42201. Absent: nothing more. */
+  checkFieldNames?(): void;
   /** The schema's fully-qualified name where it has one (record, message, title). */
   name(): string | undefined;
   /**

@@ -5,9 +5,10 @@
  * would. A subject with no live versions is compatible with anything.
  */
 import { compatibilityMessages } from '../compatibility.js';
+import { reservedFieldMessages } from '../reserved-fields.js';
 import { errors, RegistryError } from '../errors.js';
 import { parseCandidate, type Candidate } from './candidate.js';
-import { effectiveConfig, type RegistryContext } from './context.js';
+import { effectiveConfig, schemaById, type RegistryContext } from './context.js';
 import { previousSchemas } from './previous-schemas.js';
 import type { RegisterRequest } from './register.js';
 import { isLive, type VersionRef } from './versions.js';
@@ -43,7 +44,11 @@ export async function checkCompatibility(
     }
     throw error;
   }
+  if (config.validateFields) candidate.parsed.checkFieldNames?.();
+  const previous = compared.at(-1) && (await schemaById(ctx, compared.at(-1)!.schemaId));
   const messages = compatibilityMessages({
+    // As a registration would see it: without metadata of its own, the latest version's is inherited.
+    leading: config.validateFields ? reservedFieldMessages(candidate.parsed, request.metadata ?? previous?.metadata, previous?.metadata) : [],
     level: config.compatibilityLevel,
     policy: config.compatibilityPolicy ?? 'STRICT',
     format: candidate.format,

@@ -5,6 +5,7 @@
  * another subject keeps its id; ids and versions are assigned atomically.
  */
 import { compatibilityMessages } from '../compatibility.js';
+import { reservedFieldMessages } from '../reserved-fields.js';
 import { errors } from '../errors.js';
 import { schemaGuid } from '../identity.js';
 import { CONFLUENT_VERSION, effectiveMetadata, effectiveRuleSet, withConfluentVersion } from '../metadata.js';
@@ -114,7 +115,9 @@ export async function registerWithin(
   }
 
   if (!importing && mode !== 'FORWARD' && !options.force) {
+    if (config.validateFields) candidate.parsed.checkFieldNames?.();
     const messages = compatibilityMessages({
+      leading: config.validateFields ? reservedFieldMessages(candidate.parsed, metadata, latestSchema?.metadata) : [],
       level: config.compatibilityLevel,
       policy: config.compatibilityPolicy ?? 'STRICT',
       format: candidate.format,

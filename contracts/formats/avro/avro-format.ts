@@ -62,6 +62,11 @@ export class AvroParsedSchema implements ParsedSchema {
   }
 
   /** The full name of a named top-level type (Confluent answers only for records). */
+  hasTopLevelField(name: string): boolean {
+    const root = this.parsed.root;
+    return root.kind === 'record' && root.fields.some((field) => field.name === name);
+  }
+
   name(): string | undefined {
     return isNamed(this.parsed.root) ? this.parsed.root.name.full : undefined;
   }

@@ -12,6 +12,7 @@
  * keys sorted (`JsonSchema.normalize` re-reads the canonical text with its
  * ordered-properties mapper); sorting the references is the registry's part.
  */
+import { errors } from '../../errors.js';
 import type { ResolvedReference } from '../../schema.js';
 import type { CompatibilityPolicy, Difference, ParsedSchema, SchemaFormat } from '../format.js';
 import { draftOf, type Draft } from './drafts.js';
@@ -65,6 +66,19 @@ export class JsonParsedSchema implements ParsedSchema {
   }
 
   /** `JsonSchema.name()`: the top-level `title`. */
+  hasTopLevelField(name: string): boolean {
+    return this.rootProperties().includes(name);
+  }
+
+  checkFieldNames(): void {
+    if (this.rootProperties().some((name) => name.startsWith('$$'))) throw errors.invalidSchema('Field names cannot start with $$ prefix');
+  }
+
+  private rootProperties(): string[] {
+    const properties = isJsonObject(this.json) ? this.json.get('properties') : undefined;
+    return isJsonObject(properties) ? [...properties.keys()] : [];
+  }
+
   name(): string | undefined {
     const title = isJsonObject(this.json) ? this.json.get('title') : undefined;
     return typeof title === 'string' ? title : undefined;

@@ -100,6 +100,10 @@ export class ProtobufParsedSchema implements ParsedSchema, SchemaFiles {
   }
 
   /** The full name of the first message, else of the first enum (Confluent's `name()`). */
+  hasTopLevelField(name: string): boolean {
+    return this.parsed.file.types.some((type) => type.kind === 'message' && type.fields.some((field) => field.name === name));
+  }
+
   name(): string | undefined {
     const { file } = this.parsed;
     const type = file.types.find((t) => t.kind === 'message') ?? file.types[0];

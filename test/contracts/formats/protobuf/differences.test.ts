@@ -180,6 +180,7 @@ test('a Protobuf schema is not compared with another format', () => {
     normalized: () => '"int"',
     readerDifferences: () => [],
     name: () => undefined,
+    hasTopLevelField: () => false,
   };
   assert.throws(() => schema.readerDifferences(avro), TypeError);
 });
