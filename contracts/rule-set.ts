@@ -8,6 +8,7 @@ import type { Rule, RuleSet } from './schema.js';
 const NAME_MAX_LENGTH = 256;
 const MIGRATION_MODES = new Set(['UPGRADE', 'DOWNGRADE', 'UPDOWN']);
 const DOMAIN_MODES = new Set(['WRITE', 'READ', 'WRITEREAD']);
+const BOTH_WAYS = new Set(['WRITEREAD', 'UPDOWN']);
 const LISTS = [
   { key: 'migrationRules', modes: MIGRATION_MODES, message: 'Migration rules can only be UPGRADE, DOWNGRADE, UPDOWN' },
   { key: 'domainRules', modes: DOMAIN_MODES, message: 'Domain rules can only be WRITE, READ, WRITEREAD' },
@@ -36,4 +37,7 @@ function validateRule(rule: Rule): void {
   if (!/^[\p{L}_]/u.test(name)) throw errors.invalidRuleSet(`Illegal initial character in rule name: ${name}`);
   if (!/^.[\p{L}\p{N}_-]*$/u.test(name)) throw errors.invalidRuleSet(`Illegal character in rule name: ${name}`);
   if (typeof rule.type !== 'string') throw errors.invalidRuleSet('Missing rule type');
+  // "A,B" means A on write (or upgrade) and B on read (or downgrade): only for modes that do both.
+  const several = [rule.onSuccess, rule.onFailure].some((action) => typeof action === 'string' && action.includes(','));
+  if (several && !BOTH_WAYS.has(rule.mode ?? 'WRITEREAD')) throw errors.invalidRuleSet('Multiple actions only valid with WRITEREAD and UPDOWN');
 }
