@@ -33,12 +33,14 @@ export interface StoreReader {
 }
 
 export interface StoreWriter extends StoreReader {
-  /** Inserts a new schema; its id and guid are unique. */
+  /** Inserts a new schema; its id is unique (its guid need not be: IMPORT may give one content several ids). */
   insertSchema(schema: StoredSchema): Promise<void>;
+  /** Removes a schema row no version uses any more, so that IMPORT may give its freed id other content. */
+  removeSchema(id: number): Promise<void>;
   /** Inserts a new version; (subject, version) is unique. */
   insertVersion(version: SubjectVersion): Promise<void>;
   markVersionDeleted(subject: string, version: number): Promise<void>;
-  /** Removes a version for good (hard delete). The schema row stays so its id is never reused. */
+  /** Removes a version for good (hard delete). The schema row stays, so that only IMPORT reuses its id. */
   removeVersion(subject: string, version: number): Promise<void>;
   putConfig(scope: string, value: ConfigValue): Promise<void>;
   deleteConfig(scope: string): Promise<void>;

@@ -28,8 +28,11 @@ export class PrismaStoreReader implements StoreReader {
     return row === null ? undefined : schemaFromRow(row);
   }
 
+  /** Of the ids holding this content (IMPORT may give it several), the lowest one a version uses, else the lowest. */
   async schemaByGuid(guid: string): Promise<StoredSchema | undefined> {
-    const row = await this.db.schema.findUnique({ where: { guid } });
+    const row =
+      (await this.db.schema.findFirst({ where: { guid, versions: { some: {} } }, orderBy: { id: 'asc' } })) ??
+      (await this.db.schema.findFirst({ where: { guid }, orderBy: { id: 'asc' } }));
     return row === null ? undefined : schemaFromRow(row);
   }
 

@@ -33,7 +33,12 @@ export class PrismaStoreWriter extends PrismaStoreReader implements StoreWriter 
     }));
     await this.db.schema
       .create({ data: { ...schemaToRow(schema), referenceRows: { create: referenceRows } } })
-      .catch(rethrowUnique(`schema id ${schema.id} or guid ${schema.guid}`));
+      .catch(rethrowUnique(`schema id ${schema.id}`));
+  }
+
+  async removeSchema(id: number): Promise<void> {
+    await this.db.schemaReference.deleteMany({ where: { schemaId: id } });
+    await this.db.schema.deleteMany({ where: { id } });
   }
 
   async insertVersion(version: SubjectVersion): Promise<void> {

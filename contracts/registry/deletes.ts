@@ -59,12 +59,12 @@ export async function deleteVersion(ctx: RegistryContext, subject: string, ref: 
   return removed.version;
 }
 
-/** 42206 when a schema (a live one, or any) references this version. */
-async function assertNotReferenced(tx: StoreWriter, version: SubjectVersion, by: 'live' | 'any'): Promise<void> {
+/** 42206 when a schema (a live one, or any) references this version; the message names it as Confluent's schema key. */
+export async function assertNotReferenced(tx: StoreWriter, version: SubjectVersion, by: 'live' | 'any'): Promise<void> {
   for (const id of await tx.referencedBy(version.subject, version.version)) {
     const users = await tx.versionsOfSchema(id);
     if (by === 'any' ? users.length > 0 : users.some(isLive)) {
-      throw errors.referenceExists(`${version.subject} version ${version.version}`);
+      throw errors.referenceExists(`{magic=1,keytype=SCHEMA,subject=${version.subject},version=${version.version}}`);
     }
   }
 }
@@ -75,7 +75,7 @@ async function forgetSubjectSettings(tx: StoreWriter, subject: string): Promise<
 }
 
 /** A schema no version points at any more is no longer served by id. */
-async function evictOrphans(ctx: RegistryContext, removed: SubjectVersion[]): Promise<void> {
+export async function evictOrphans(ctx: RegistryContext, removed: SubjectVersion[]): Promise<void> {
   for (const id of new Set(removed.map((v) => v.schemaId))) {
     if ((await ctx.store.versionsOfSchema(id)).length === 0) ctx.cache.evict(id);
   }

@@ -5,8 +5,10 @@
  */
 import { DEFAULT_MODE, GLOBAL_SCOPE, MODES, type Mode } from '../config.js';
 import { errors } from '../errors.js';
+import type { SubjectVersion } from '../schema.js';
 import { validateSubject } from '../subject.js';
 import type { RegistryContext } from './context.js';
+import { assertNotReferenced, evictOrphans } from './deletes.js';
 import { isLive } from './versions.js';
 
 export async function getMode(ctx: RegistryContext, subject: string | undefined, defaultToGlobal = false): Promise<Mode> {
@@ -24,18 +26,26 @@ export async function setMode(ctx: RegistryContext, subject: string | undefined,
   const mode = String(requested ?? '').toUpperCase() as Mode;
   if (!MODES.includes(mode)) throw errors.invalidMode();
   if (mode === 'FORWARD' && subject !== undefined) throw errors.invalidMode('Forward mode only supported on global level');
-  return ctx.store.write(async (tx) => {
+  const cleared: SubjectVersion[] = [];
+  const set = await ctx.store.write(async (tx) => {
     if (mode === 'IMPORT' && !force) {
       const inScope = subject === undefined ? await tx.subjects('') : (await tx.subjects(subject)).filter((s) => s.subject === subject);
       if (inScope.some((s) => s.liveVersions > 0)) throw errors.operationNotPermitted('Cannot import since found existing subjects');
-      // Confluent clears soft-deleted versions before importing, so imported versions cannot collide with them.
+      // Confluent clears soft-deleted versions before importing (as permanent deletes: 42206 while referenced),
+      // so imported versions cannot collide with them.
       for (const { subject: name } of inScope) {
-        for (const version of (await tx.subjectVersions(name)).filter((v) => !isLive(v))) await tx.removeVersion(name, version.version);
+        for (const version of (await tx.subjectVersions(name)).filter((v) => !isLive(v))) {
+          await assertNotReferenced(tx, version, 'any');
+          await tx.removeVersion(name, version.version);
+          cleared.push(version);
+        }
       }
     }
     await tx.putMode(subject ?? GLOBAL_SCOPE, mode);
     return mode;
   });
+  await evictOrphans(ctx, cleared);
+  return set;
 }
 
 /** Removes a scope's mode; returns what it was. */

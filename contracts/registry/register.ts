@@ -157,15 +157,20 @@ async function schemaFor(
   requestedId: number | undefined,
 ): Promise<StoredSchema> {
   const guid = schemaGuid(identity);
-  const existing = await tx.schemaByGuid(guid);
   if (requestedId !== undefined) {
+    // An id is free, or held by this very content; the same content may take a second id (Confluent since 2022).
     const holder = await tx.schemaById(requestedId);
     if (holder?.guid === guid) return holder;
-    if (holder || existing) {
-      throw errors.operationNotPermitted(`Overwrite new schema with id ${requestedId} in context . is not permitted.`);
+    if (holder) {
+      // Held by other content: refused while a version (soft-deleted ones too) uses it; freed by permanent deletes, it is reused.
+      if ((await tx.versionsOfSchema(requestedId)).length > 0) {
+        throw errors.operationNotPermitted(`Overwrite new schema with id ${requestedId} in context . is not permitted.`);
+      }
+      await tx.removeSchema(requestedId);
     }
-  } else if (existing) {
-    return existing;
+  } else {
+    const existing = await tx.schemaByGuid(guid);
+    if (existing) return existing;
   }
   const schema: StoredSchema = {
     id: requestedId ?? (await tx.maxSchemaId()) + 1,

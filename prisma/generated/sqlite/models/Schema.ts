@@ -263,10 +263,10 @@ export type SchemaOrderByWithRelationInput = {
 
 export type SchemaWhereUniqueInput = Prisma.AtLeast<{
   id?: number
-  guid?: string
   AND?: Prisma.SchemaWhereInput | Prisma.SchemaWhereInput[]
   OR?: Prisma.SchemaWhereInput[]
   NOT?: Prisma.SchemaWhereInput | Prisma.SchemaWhereInput[]
+  guid?: Prisma.StringFilter<"Schema"> | string
   schemaType?: Prisma.StringFilter<"Schema"> | string
   schema?: Prisma.StringFilter<"Schema"> | string
   references?: Prisma.StringFilter<"Schema"> | string
@@ -275,7 +275,7 @@ export type SchemaWhereUniqueInput = Prisma.AtLeast<{
   ts?: Prisma.BigIntFilter<"Schema"> | bigint | number
   versions?: Prisma.SubjectVersionListRelationFilter
   referenceRows?: Prisma.SchemaReferenceListRelationFilter
-}, "id" | "guid">
+}, "id">
 
 export type SchemaOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -724,6 +724,9 @@ export type $SchemaPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: number
+    /**
+     * A hash of the content: IMPORT may give the same content a second id, so several rows may share one.
+     */
     guid: string
     schemaType: string
     schema: string

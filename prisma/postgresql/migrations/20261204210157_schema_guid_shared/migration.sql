@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "schemas_guid_key";
+
+-- CreateIndex
+CREATE INDEX "schemas_guid_idx" ON "schemas"("guid");
