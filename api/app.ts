@@ -17,6 +17,7 @@ import { requestContext } from './middleware/request-context.js';
 import { SCHEMA_BY_ID_ROUTE, serveCachedSchemaById } from './schema-by-id-fast-path.js';
 import { METRICS_PATH } from './metrics-endpoint.js';
 import { requestMetrics } from './middleware/request-metrics.js';
+import { subjectAliases } from './middleware/subject-alias.js';
 import { compatibilityRoutes } from './routes/compatibility.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.metrics) app.use(requestMetrics(deps.metrics));
   app.use(acceptedContentType());
   app.use(jsonBody(bodyLimit));
+  app.use(subjectAliases(deps.registry));
   app.use(
     accessControl({ registry: deps.registry, logger: deps.logger, authenticator: deps.authenticator, audit: deps.audit, metrics: deps.metrics }),
   );

@@ -29,6 +29,8 @@ export interface StoreReader {
   referencedBy(subject: string, version: number): Promise<number[]>;
   /** Config stored at a scope: a subject name or `GLOBAL_SCOPE`. */
   config(scope: string): Promise<ConfigValue | undefined>;
+  /** The configs of subjects whose name starts with `prefix` ('' = all; the global scope is not a subject), by subject. */
+  subjectConfigs(prefix: string): Promise<Array<{ subject: string; config: ConfigValue }>>;
   mode(scope: string): Promise<Mode | undefined>;
 }
 

@@ -8,6 +8,7 @@
  * prefix. Ordering is done in code too, so that every provider (and its
  * collation) returns the same order.
  */
+import { GLOBAL_SCOPE } from '../contracts/config.js';
 import type { ConfigValue, Mode } from '../contracts/config.js';
 import type { StoredSchema, SubjectVersion } from '../contracts/schema.js';
 import type { StoreReader, SubjectSummary } from '../contracts/store.js';
@@ -88,6 +89,11 @@ export class PrismaStoreReader implements StoreReader {
   async config(scope: string): Promise<ConfigValue | undefined> {
     const row = await this.db.config.findUnique({ where: { scope } });
     return row === null ? undefined : configFromText(row.value);
+  }
+
+  async subjectConfigs(prefix: string): Promise<Array<{ subject: string; config: ConfigValue }>> {
+    const rows = await this.db.config.findMany({ where: { scope: { startsWith: prefix, not: GLOBAL_SCOPE } }, orderBy: { scope: 'asc' } });
+    return rows.map((row) => ({ subject: row.scope, config: configFromText(row.value) }));
   }
 
   async mode(scope: string): Promise<Mode | undefined> {

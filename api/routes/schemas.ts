@@ -33,12 +33,13 @@ export function schemasRoutes(registry: Registry): Router {
         subjectPrefix: text(req.query, 'subjectPrefix'),
         deleted: flag(req.query, 'deleted'),
         latestOnly: flag(req.query, 'latestOnly'),
+        aliases: flag(req.query, 'aliases'),
         visible: readableSubjects(res),
         offset,
         // Confluent's `schema.search.default.limit`.
         limit: limit < 0 ? 1000 : limit,
       });
-      sendJson(res, found.map(({ schema, version }) => schemaEntity(schema, version)));
+      sendJson(res, found.map(({ schema, version, aliases }) => ({ ...schemaEntity(schema, version), ...(aliases && { aliases }) })));
     })
     .all(methodNotAllowed());
 

@@ -126,18 +126,47 @@ export async function referencedBy(
   return paginate(ids, options.offset, options.limit, SEARCH_LIMIT);
 }
 
-/** `GET /schemas`: every version of matching subjects, or only each subject's latest. */
+/**
+ * `GET /schemas`: every version of matching subjects, or only each subject's
+ * latest. With `aliases`, as Confluent's `allVersionsIncludingAliasesWithSubjectPrefix`:
+ * the subjects that matching aliases point at are listed too, and each of
+ * their entries names its aliases.
+ */
 export async function listSchemas(
   ctx: RegistryContext,
-  options: ListOptions & { subjectPrefix?: string; latestOnly?: boolean } = {},
-): Promise<Registered[]> {
+  options: ListOptions & { subjectPrefix?: string; latestOnly?: boolean; aliases?: boolean } = {},
+): Promise<Array<Registered & { aliases?: string[] }>> {
   const visible = visibleTo(options);
-  let versions = (await ctx.store.allVersions(options.subjectPrefix ?? '')).filter((v) => (options.deleted || isLive(v)) && visible(v.subject));
+  const prefix = options.subjectPrefix ?? '';
+  const aliasesOf = options.aliases ? await aliasesByTarget(ctx, prefix) : new Map<string, string[]>();
+  let versions = await ctx.store.allVersions(prefix);
+  const listed = new Set(versions.map((v) => v.subject));
+  const targets = [...aliasesOf.keys()].filter((target) => !listed.has(target));
+  if (targets.length > 0) {
+    for (const target of targets) versions = versions.concat(await ctx.store.subjectVersions(target));
+    versions.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.version - b.version));
+  }
+  versions = versions.filter((v) => (options.deleted || isLive(v)) && visible(v.subject));
   if (options.latestOnly) {
     const latest = new Map<string, SubjectVersion>();
     for (const v of versions) latest.set(v.subject, v);
     versions = [...latest.values()];
   }
   const page = paginate(versions, options.offset, options.limit, SEARCH_LIMIT);
-  return Promise.all(page.map(async (version) => ({ schema: await schemaById(ctx, version.schemaId), version })));
+  return Promise.all(
+    page.map(async (version) => {
+      const aliases = aliasesOf.get(version.subject);
+      return { schema: await schemaById(ctx, version.schemaId), version, ...(aliases && { aliases }) };
+    }),
+  );
+}
+
+/** The subjects that aliases starting with `prefix` point at, each with those aliases. */
+async function aliasesByTarget(ctx: RegistryContext, prefix: string): Promise<Map<string, string[]>> {
+  const byTarget = new Map<string, string[]>();
+  for (const { subject, config } of await ctx.store.subjectConfigs(prefix)) {
+    if (!config.alias) continue;
+    byTarget.set(config.alias, [...(byTarget.get(config.alias) ?? []), subject]);
+  }
+  return byTarget;
 }
