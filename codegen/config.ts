@@ -13,7 +13,8 @@
  *         "files": ["contracts/audit.v1.avsc", "contracts/audit.v2.avsc"],
  *         "ids": [7, 9],
  *         "metadata": { "properties": { "ecst.key": "audit_id", "ecst.sequence": "header:ecst-sequence" } }
- *       }
+ *       },
+ *       { "subject": "ledger-value", "avroLong": "bigint" }
  *     ]
  *   }
  *
@@ -21,7 +22,8 @@
  * with `files` is read from those files (oldest first), its ids given or
  * looked up in the registry when one is configured, and `metadata` (what
  * the registry would hold for its latest version: the ECST properties)
- * given here.
+ * given here. `avroLong: "bigint"` types an Avro subject's `long`s as
+ * `bigint` (every 64-bit value) instead of avsc's `number`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -35,6 +37,8 @@ export interface SubjectEntry {
   type?: SchemaType;
   ids?: number[];
   metadata?: Metadata;
+  /** Avro: `long` as `number` (the default) or `bigint`. */
+  avroLong?: 'number' | 'bigint';
 }
 
 export interface CodegenConfig {
@@ -72,7 +76,7 @@ export function readConfig(path: string): CodegenConfig {
 function subjectEntry(entry: unknown, where: string, base: string, fail: (what: string) => never): SubjectEntry {
   if (typeof entry === 'string') return { subject: entry };
   if (!isObject(entry)) return fail(`${where}: a subject name or an object`);
-  for (const key of Object.keys(entry)) if (!['subject', 'name', 'files', 'type', 'ids', 'metadata'].includes(key)) fail(`${where}: unknown key "${key}"`);
+  for (const key of Object.keys(entry)) if (!['subject', 'name', 'files', 'type', 'ids', 'metadata', 'avroLong'].includes(key)) fail(`${where}: unknown key "${key}"`);
   const subject = entry['subject'];
   if (typeof subject !== 'string' || subject === '') return fail(`${where}: "subject" must be a non-empty string`);
   const name = optionalString(entry['name'], `${where}.name`, fail);
@@ -83,6 +87,8 @@ function subjectEntry(entry: unknown, where: string, base: string, fail: (what: 
   const ids = entry['ids'];
   if (ids !== undefined && (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id)))) fail(`${where}: "ids" must be an array of schema ids`);
   const type = optionalString(entry['type'], `${where}.type`, fail);
+  const avroLong = optionalString(entry['avroLong'], `${where}.avroLong`, fail);
+  if (avroLong !== undefined && avroLong !== 'number' && avroLong !== 'bigint') fail(`${where}: "avroLong" is "number" or "bigint"`);
   const metadata = entry['metadata'];
   if (metadata !== undefined && (files === undefined || !isObject(metadata) || (metadata['properties'] !== undefined && !isObject(metadata['properties'])))) {
     fail(`${where}: "metadata" is an object ({ "properties": { … } }) and goes with "files"`);
@@ -94,6 +100,7 @@ function subjectEntry(entry: unknown, where: string, base: string, fail: (what: 
     ...(type === undefined ? {} : { type: parseSchemaType(type) }),
     ...(ids === undefined ? {} : { ids: ids as number[] }),
     ...(metadata === undefined ? {} : { metadata: metadata as Metadata }),
+    ...(avroLong === undefined ? {} : { avroLong: avroLong as 'number' | 'bigint' }),
   };
 }
 

@@ -8,7 +8,9 @@
 import ts from 'typescript';
 import type { EntityNames } from './entity.js';
 import type { ContractVersion } from './model.js';
-import { bigintType, exportTypeAlias, factory, numberType, stringType, typeRef, unionType, valueExpression } from './ts/ast.js';
+import type { FormatGenerator } from './format.js';
+import { bigintType, exportTypeAlias, factory, numberType, stringType, typeRef, unionType, valueExpression, withDoc } from './ts/ast.js';
+import { pascalCase } from './ts/names.js';
 import { call, constDeclaration, delegatingFunction, member } from './ts/functions.js';
 
 export interface EcstContract {
@@ -34,7 +36,22 @@ export function ecstContractOf(subject: string, latest: ContractVersion, fields:
   return { key, sequence: how === 'header' ? { header: name } : { field: name } };
 }
 
-export function ecstStatements(subject: string, contract: EcstContract, entity: EntityNames, codecName: string): ts.Statement[] {
+/** The runtime module of a format's generated replica (`runtime/replica-avro.ts`…) and its factory. */
+export function replicaRuntime(format: FormatGenerator): { module: string; file: string; create: string } {
+  const module = `replica-${format.runtime.module}`;
+  return { module, file: `${module}.ts`, create: `create${pascalCase(format.runtime.module)}Replica` };
+}
+
+/** The runtime files a generated replica needs besides the format's. */
+export const REPLICA_RUNTIME_FILES = ['replica.ts', 'replica-stores.ts'] as const;
+
+export function ecstStatements(
+  subject: string,
+  contract: EcstContract,
+  entity: EntityNames,
+  codecName: string,
+  replica: { specName: string; createReplica: string },
+): ts.Statement[] {
   const state = typeRef(entity.type);
   const event = typeRef(entity.event);
   const message = typeRef('creg.EcstMessage');
@@ -67,6 +84,41 @@ export function ecstStatements(subject: string, contract: EcstContract, entity: 
     delegatingFunction('fromMessageAsync', [consumed], typeRef('Promise', [event]), ecst('fromMessageAsync'), [
       'As `fromMessage`, fetching the writer schema of an unknown schema id from the registry once.',
     ]),
+    replicaFunction(subject, contract, entity, codecName, replica),
   ];
+}
+
+/**
+ * `createReplica<F>(options)`: the runtime's replica over this subject's
+ * codec, typed with the latest state, or the projection `Pick<State, F>`
+ * when `fields` names F.
+ */
+function replicaFunction(subject: string, contract: EcstContract, entity: EntityNames, codecName: string, replica: { specName: string; createReplica: string }): ts.Statement {
+  const stateKeys = factory.createIntersectionTypeNode([factory.createTypeOperatorNode(ts.SyntaxKind.KeyOfKeyword, typeRef(entity.type)), stringType()]);
+  const field = factory.createTypeParameterDeclaration(undefined, 'F', stateKeys, stateKeys);
+  const kept = typeRef('Pick', [typeRef(entity.type), typeRef('F')]);
+  const options = factory.createParameterDeclaration(undefined, undefined, 'options', factory.createToken(ts.SyntaxKind.QuestionToken), typeRef('cregReplica.ReplicaOptions', [typeRef(entity.type), typeRef('F')]));
+  const body = call(
+    factory.createIdentifier(replica.createReplica),
+    [typeRef(entity.type), typeRef(entity.input), typeRef('F')],
+    [factory.createIdentifier(codecName), factory.createIdentifier(replica.specName), valueExpression(contract), factory.createIdentifier('options')],
+  );
+  const declaration = factory.createFunctionDeclaration(
+    [factory.createModifier(ts.SyntaxKind.ExportKeyword)],
+    undefined,
+    'createReplica',
+    [field],
+    [options],
+    typeRef('Promise', [typeRef('cregReplica.Replica', [kept])]),
+    factory.createBlock([factory.createReturnStatement(body)], true),
+  );
+  const sequence = 'header' in contract.sequence ? `the \`${contract.sequence.header}\` header` : `the state's \`${contract.sequence.field}\` field`;
+  return withDoc(declaration, [
+    `A replica of ${subject}: the newest state per \`${contract.key}\` by the sequence in ${sequence}; tombstones remembered with their sequence;`,
+    'redelivered and stale events ignored; every version read as the latest; unknown schema ids fetched from `registryUrl` (or `schemaById`).',
+    'Its state lives in `store` (memory by default; `{ kind: \'sqlite\', file }`, `{ kind: \'postgres\', connectionString }`), the sequence check and the write in one transaction.',
+    'Keeps only `fields` when given; calls `onChange` after each applied change.',
+    '@throws PoisonMessageError (from `apply`) for a message it cannot read; nothing changed.',
+  ]);
 }
 

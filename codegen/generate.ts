@@ -5,6 +5,7 @@
  * enters the output, so the same contracts give byte-identical files.
  */
 import type { SchemaType } from '../contracts/schema.js';
+import { REPLICA_RUNTIME_FILES, replicaRuntime } from './ecst.js';
 import { entityNames, type EntityNames } from './entity.js';
 import { FORMATS } from './formats.js';
 import { indexModule, type IndexEntry } from './index-module.js';
@@ -44,6 +45,7 @@ export function generate(contracts: readonly SubjectContract[]): GenerateResult 
       files.push({ path: file, text: module.text });
       warnings.push(...module.warnings);
       entries.push({ subject: contract.subject, file, entity, ecst: module.ecst });
+      if (module.ecst) [...REPLICA_RUNTIME_FILES, replicaRuntime(format).file].forEach((f) => runtime.add(f));
     } catch (error) {
       const message = (error as Error).message;
       throw new Error(message.startsWith(contract.subject) ? message : `${contract.subject}: ${message}`, { cause: error });

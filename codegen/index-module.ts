@@ -6,6 +6,7 @@
  */
 import type ts from 'typescript';
 import type { EntityNames } from './entity.js';
+import { versionEncoderName } from './subject-module.js';
 import { reExport, reExportNamespace } from './ts/functions.js';
 import { printModule } from './ts/print.js';
 
@@ -27,6 +28,7 @@ export function indexModule(entries: readonly IndexEntry[], usesAvro: boolean): 
           { name: entity.encode },
           { name: entity.decode },
           { name: entity.decodeAsync },
+          ...[...entity.versions.keys()].map((version) => ({ name: versionEncoderName(entity, version) })),
         ],
         from,
       ),
@@ -38,6 +40,17 @@ export function indexModule(entries: readonly IndexEntry[], usesAvro: boolean): 
     reExport([...['DecodeError', 'EcstError', 'EncodeError', 'UnknownSchemaError'].map((name) => ({ name })), { name: 'Issue', type: true }], './runtime/errors.js'),
     reExport(['ConsumedMessage', 'EcstEvent', 'EcstMessage'].map((name) => ({ name, type: true })), './runtime/ecst.js'),
   );
+  if (entries.some((e) => e.ecst)) {
+    statements.push(
+      reExport(
+        [
+          { name: 'PoisonMessageError' },
+          ...['ApplyOutcome', 'PoisonReason', 'Replica', 'ReplicaChange', 'ReplicaOptions', 'ReplicaStore', 'StoreOption'].map((name) => ({ name, type: true })),
+        ],
+        './runtime/replica.js',
+      ),
+    );
+  }
   if (usesAvro) statements.push(reExport([{ name: 'asUuid' }, { name: 'isUuid' }, { name: 'Uuid', type: true }], './runtime/avro-logical-types.js'));
   const header = ['Every generated contract of this folder:', ...entries.map((e) => `  ${e.subject} → ${e.entity.type} (./${e.file})`)];
   return printModule(header, statements);

@@ -21,6 +21,12 @@ export interface SubjectContract {
   name?: string;
   /** Oldest first; the last is the latest, which encoders write. */
   versions: ContractVersion[];
+  /**
+   * Avro only: how `long` is typed and read. `number` (the default) is
+   * avsc's, refused beyond ±(2^53 − 1); `bigint` takes every 64-bit value
+   * (`"avroLong": "bigint"` in creg.config.json).
+   */
+  avroLong?: 'number' | 'bigint';
 }
 
 export interface GeneratedFile {

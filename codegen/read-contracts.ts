@@ -17,8 +17,10 @@ export async function readContracts(
   const registry = registryUrl === undefined ? undefined : new RegistryReader(registryUrl, auth);
   const contracts: SubjectContract[] = [];
   for (const entry of entries) {
+    // How an Avro subject's longs are typed is the entry's choice, wherever its versions come from.
+    const longs = entry.avroLong === undefined ? {} : { avroLong: entry.avroLong };
     if (entry.files !== undefined) {
-      contracts.push(await readFileContract({ ...entry, files: entry.files }, registry));
+      contracts.push({ ...(await readFileContract({ ...entry, files: entry.files }, registry)), ...longs });
       continue;
     }
     if (registry === undefined) {
@@ -26,7 +28,7 @@ export async function readContracts(
     }
     const versions = await registry.versions(entry.subject);
     if (versions.length === 0) throw new Error(`${entry.subject} has no versions in ${registryUrl}`);
-    contracts.push({ subject: entry.subject, ...(entry.name === undefined ? {} : { name: entry.name }), versions });
+    contracts.push({ subject: entry.subject, ...(entry.name === undefined ? {} : { name: entry.name }), versions, ...longs });
   }
   return contracts;
 }

@@ -3,8 +3,10 @@
  * avsc type (`CustomerV1`…, nested types suffixed the same way), aliases
  * without the suffix for the latest version's types, an `input` pass over
  * the latest, and the codec spec embedding every version's writer schema.
- * It also warns about an older version the latest cannot read (avsc's
- * resolver refuses it), which decodes with an error naming the version.
+ * With `avroLong: 'bigint'` longs are `bigint`s, in the types and in the
+ * codec (`longs: 'bigint'` in its spec). It also warns about an older
+ * version the latest cannot read (avsc's resolver refuses it), which
+ * decodes with an error naming the version.
  */
 import type { Type, types } from 'avsc';
 import type ts from 'typescript';
@@ -32,7 +34,8 @@ function buildAvro(contract: SubjectContract, entity: EntityNames, names: NameAl
   const latest = versions[versions.length - 1]!;
   const baseNames = new BaseNames([entity.type]);
   const declarations: ts.Statement[] = [];
-  const schemas = versions.map((v) => avroVersionSchema(subject, v));
+  const longs = contract.avroLong ?? 'number';
+  const schemas = versions.map((v) => avroVersionSchema(subject, v, longs));
   const pass = (version: ContractVersion, type: Type, mode: AvroContext['mode'], stateNames?: Map<string, string>) => {
     const context: AvroContext = {
       mode,
@@ -68,6 +71,7 @@ function buildAvro(contract: SubjectContract, entity: EntityNames, names: NameAl
 
   const codecSpec = valueExpression({
     subject,
+    ...(longs === 'bigint' ? { longs } : {}),
     versions: versions.map((v, i) => ({ version: v.version, id: v.id, schemas: schemas[i]!.texts })),
   });
   return { imports: [], declarations, codecSpec, fields: fieldsOf(latestType), warnings: unreadable(subject, versions, schemas.map((s) => s.type)) };

@@ -10,16 +10,17 @@ import type { Type } from 'avsc';
 import { toJavaString } from '../../contracts/formats/avro/canonical.js';
 import { parseAvro } from '../../contracts/formats/avro/parse.js';
 import type { ContractVersion } from '../model.js';
-import { avroType } from '../runtime/avro-codec.js';
+import { avroType, type AvroLongs } from '../runtime/avro-codec.js';
 
 export interface AvroVersionSchema {
   texts: string[];
   type: Type;
 }
 
-const cache = new WeakMap<ContractVersion, AvroVersionSchema>();
+const caches: Record<AvroLongs, WeakMap<ContractVersion, AvroVersionSchema>> = { number: new WeakMap(), bigint: new WeakMap() };
 
-export function avroVersionSchema(subject: string, version: ContractVersion): AvroVersionSchema {
+export function avroVersionSchema(subject: string, version: ContractVersion, longs: AvroLongs = 'number'): AvroVersionSchema {
+  const cache = caches[longs];
   const cached = cache.get(version);
   if (cached !== undefined) return cached;
   const parsed = parseAvro(version.schema, version.references, { lenient: true });
@@ -32,7 +33,7 @@ export function avroVersionSchema(subject: string, version: ContractVersion): Av
   texts.push(toJavaString(parsed.root, known));
   let type: Type;
   try {
-    type = avroType(texts);
+    type = avroType(texts, longs);
   } catch (error) {
     throw new Error(`${subject} version ${version.version}: avsc cannot read this Avro schema: ${(error as Error).message}`, { cause: error });
   }

@@ -34,11 +34,52 @@ export function refTypeNode(ref: string, context: JsonContext): ts.TypeNode {
   });
 }
 
-/** The reference name a `$ref`'s document part means: exactly, or by its last path segment. */
+/**
+ * The reference name a `$ref`'s document part means, as ajv resolves it at
+ * run time: the reference name exactly; else the document whose URL (its
+ * `$id`, or its name against the root's `$id`) the part resolves to from
+ * the referring document's URL; else, for documents named by bare paths,
+ * the one with that last path segment.
+ */
 function documentOf(part: string, context: JsonContext): string | undefined {
-  if (context.documents.has(part)) return part;
+  if (context.documents.has(part) && part !== '') return part;
+  const from = urlOf(context.document, context);
+  const target = resolveUrl(part, from);
+  if (target !== undefined) {
+    const found = [...context.documents.keys()].find((name) => name !== '' && urlOf(name, context) === target);
+    if (found !== undefined) return found;
+  }
   const last = part.replace(/^.*\//, '');
-  return [...context.documents.keys()].find((name) => name === last || name.replace(/^.*\//, '') === last);
+  return [...context.documents.keys()].find((name) => name !== '' && (name === last || name.replace(/^.*\//, '') === last));
+}
+
+/** Stands for the root's URL when it has no `$id`, so that relative names still resolve against each other. */
+const NO_BASE = 'creg-codegen:/';
+
+/** A document's URL: its own absolute `$id`, else its reference name (or, for the root, `$id`) against the root's. */
+function urlOf(document: string, context: JsonContext): string | undefined {
+  const rootId = idOf(context.documents.get(''));
+  const base = resolveUrl(rootId ?? '', NO_BASE) ?? NO_BASE;
+  if (document === '') return base;
+  const own = idOf(context.documents.get(document));
+  const absolute = own === undefined ? undefined : resolveUrl(own, base);
+  return absolute ?? resolveUrl(document, base);
+}
+
+function idOf(schema: JsonSchema | undefined): string | undefined {
+  if (typeof schema !== 'object') return undefined;
+  const id = schema['$id'] ?? schema['id'];
+  return typeof id === 'string' ? id.replace(/#$/, '') : undefined;
+}
+
+function resolveUrl(reference: string, base: string | undefined): string | undefined {
+  try {
+    const url = new URL(reference, base);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
 }
 
 function resolvePointer(document: JsonSchema | undefined, pointer: string, context: JsonContext): JsonSchema | undefined {

@@ -12,12 +12,12 @@ import type { ContractVersion, SubjectContract } from '../model.js';
 import { exportTypeAlias, typeRef, valueExpression } from '../ts/ast.js';
 import { BaseNames, simpleName, type NameAllocator } from '../ts/names.js';
 import type { ProtobufContext } from './context.js';
-import { messageTypeNode } from './message.js';
+import { messageTypeNode, propertiesOf } from './message.js';
 import { protobufVersionSchema } from './schemas.js';
 
 export const protobufGenerator: FormatGenerator = {
   runtime: { module: 'protobuf', createCodec: 'createProtobufCodec' },
-  runtimeFiles: ['protobuf-check.ts', 'protobuf-codec.ts', 'protobuf.ts'],
+  runtimeFiles: ['protobuf-check.ts', 'protobuf-codec.ts', 'protobuf-values.ts', 'protobuf.ts'],
   entityName: (subject: string, latest: ContractVersion) => simpleName(protobufVersionSchema(subject, latest).messageName),
   build: buildProtobuf,
 };
@@ -70,7 +70,7 @@ function buildProtobuf(contract: SubjectContract, entity: EntityNames, names: Na
     imports: [],
     declarations,
     codecSpec,
-    fields: new Set(latestSchema.message.fieldsArray.map((f) => f.name)),
+    fields: new Set(propertiesOf(latestSchema.message).map((p) => p.name)),
     warnings: versions.slice(0, -1).flatMap((v, i) =>
       schemas[i]!.messageName === latestSchema.messageName ? [] : [`${subject}: version ${v.version}'s message is ${schemas[i]!.messageName}, the latest's ${latestSchema.messageName}`],
     ),

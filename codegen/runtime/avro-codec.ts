@@ -9,10 +9,12 @@
  * reused buffer; avsc refuses an invalid value as it writes it, and only
  * then is the value walked again (`isValid`) to name every invalid field.
  * `long` is avsc's: a JavaScript number, refused beyond ±(2^53 − 1) both
- * ways. Part of the codegen runtime, copied into every generated folder.
+ * ways; or, generated with `longs: 'bigint'`, a `bigint` (`BIGINT_LONG`,
+ * avsc's custom long type), every 64-bit value. Part of the codegen runtime,
+ * copied into every generated folder.
  */
 import avro, { type Type } from 'avsc';
-import { LOGICAL_TYPES, describeLogical } from './avro-logical-types.js';
+import { BIGINT_LONG, LOGICAL_TYPES, LONG_LOGICAL_TYPES, describeLogical } from './avro-logical-types.js';
 import { compileReader } from './avro-reader.js';
 import { encodingId, latestVersion, ReaderTable, type Codec, type Reader, type VersionInfo } from './codec.js';
 import { DecodeError, describeValue, EncodeError, type Issue } from './errors.js';
@@ -24,8 +26,13 @@ export interface AvroVersion extends VersionInfo {
   schemas: readonly string[];
 }
 
+/** How `long` is read and written: avsc's `number` (the default), or `bigint`. */
+export type AvroLongs = 'number' | 'bigint';
+
 export interface AvroCodecSpec {
   subject: string;
+  /** Absent: `number`. */
+  longs?: AvroLongs;
   /** Oldest first; the last is the latest, which encoders write and decoders read into. */
   versions: readonly AvroVersion[];
 }
@@ -36,9 +43,36 @@ const MAX_KEPT_SCRATCH = 1 << 20;
 /** How generated code builds avsc types; the generator derives the TypeScript types from types built the same way. */
 export const AVRO_TYPE_OPTIONS = { wrapUnions: 'auto', logicalTypes: LOGICAL_TYPES, omitRecordMethods: true } as const;
 
+/**
+ * The avsc options for `longs`: with `bigint`, a type hook puts `BIGINT_LONG`
+ * wherever the schema says `long`. A logical type of ours on a long is built
+ * by avsc as usual, and its underlying type (the same schema object, asked
+ * for again from the logical type's constructor) is then `BIGINT_LONG`; any
+ * other logical type on a long is ignored, as the Avro specification says
+ * of one a reader does not know.
+ */
+export function avroTypeOptions(longs: AvroLongs = 'number'): avro.ForSchemaOptions {
+  const options: Partial<avro.ForSchemaOptions> = { ...AVRO_TYPE_OPTIONS, registry: {} };
+  if (longs === 'bigint') {
+    const pending = new WeakSet<object>();
+    options.typeHook = (schema: avro.Schema) => {
+      if (schema === 'long') return BIGINT_LONG;
+      if (typeof schema !== 'object' || schema === null || Array.isArray(schema) || (schema as { type?: unknown }).type !== 'long') return undefined;
+      const logical = (schema as { logicalType?: unknown }).logicalType;
+      if (typeof logical === 'string' && LONG_LOGICAL_TYPES.has(logical) && !pending.has(schema)) {
+        pending.add(schema);
+        return undefined;
+      }
+      pending.delete(schema);
+      return BIGINT_LONG;
+    };
+  }
+  return options as avro.ForSchemaOptions;
+}
+
 /** The avsc type of one version, its references registered first under their names. */
-export function avroType(schemas: readonly string[]): Type {
-  const options = { ...AVRO_TYPE_OPTIONS, registry: {} };
+export function avroType(schemas: readonly string[], longs: AvroLongs = 'number'): Type {
+  const options = avroTypeOptions(longs);
   let type: Type | undefined;
   for (const schema of schemas) type = avro.Type.forSchema(JSON.parse(schema) as avro.schema.AvroSchema, options);
   if (type === undefined) throw new Error('no schema');
@@ -48,7 +82,8 @@ export function avroType(schemas: readonly string[]): Type {
 export function createAvroCodec<State, Input>(spec: AvroCodecSpec): Codec<State, Input> {
   const { subject } = spec;
   const latest = latestVersion(subject, spec.versions);
-  const reader = avroType(latest.schemas);
+  const longs = spec.longs ?? 'number';
+  const reader = avroType(latest.schemas, longs);
   const readerOf = (writer: Type | undefined, id: number, label: string): Reader<State> => {
     try {
       return readerWith<State>(subject, reader, writer === undefined ? undefined : reader.createResolver(writer), id);
@@ -61,12 +96,12 @@ export function createAvroCodec<State, Input>(spec: AvroCodecSpec): Codec<State,
   };
   const table = new ReaderTable<State>(subject, spec.versions, (fetched: RegisteredSchema) => {
     if (fetched.schemaType !== 'AVRO') throw new Error(`schema id ${fetched.id} is ${fetched.schemaType}, not AVRO`);
-    const writer = avroType([...fetched.references.map((r) => r.schema), fetched.schema]);
+    const writer = avroType([...fetched.references.map((r) => r.schema), fetched.schema], longs);
     return readerOf(writer, fetched.id, `schema id ${fetched.id}`);
   });
   for (const version of spec.versions) {
     if (version.id === undefined) continue;
-    const writer = version === latest ? undefined : avroType(version.schemas);
+    const writer = version === latest ? undefined : avroType(version.schemas, longs);
     table.add(version.id, readerOf(writer, version.id, `version ${version.version} (schema id ${version.id})`));
   }
 
@@ -175,6 +210,8 @@ function expectation(type: Type): string {
       return 'a 32-bit integer (int)';
     case 'long':
       return 'an integer within ±(2^53 − 1) (long)';
+    case 'abstract:long':
+      return 'a bigint from -(2^63) to 2^63 − 1 (long)';
     case 'float':
     case 'double':
       return `a number (${type.typeName})`;

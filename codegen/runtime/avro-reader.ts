@@ -16,6 +16,7 @@
  * of the codegen runtime, copied into every generated folder.
  */
 import avro, { type Type } from 'avsc';
+import { BIGINT_LONG } from './avro-logical-types.js';
 
 /** Reads the value at `offset`; throws unless it ends exactly at the end of `bytes`. */
 export type CompiledReader = (bytes: Buffer, offset: number) => unknown;
@@ -60,6 +61,20 @@ function readLong(c: Cursor): number {
   const n = readInt(c);
   if (!(n >= -9_007_199_254_740_990 && n <= 9_007_199_254_740_990)) misread();
   return n;
+}
+
+/** A `long` as a `bigint` (`BIGINT_LONG`), to 64 bits as avsc's own unpacking keeps them. */
+function readBigLong(c: Cursor): bigint {
+  const { buf } = c;
+  let n = 0n;
+  let shift = 0n;
+  let byte: number;
+  do {
+    byte = buf[c.pos++] ?? misread();
+    n |= BigInt(byte & 0x7f) << shift;
+    shift += 7n;
+  } while (byte & 0x80);
+  return BigInt.asIntN(64, (n >> 1n) ^ -(n & 1n));
 }
 
 function readBoolean(c: Cursor): boolean {
@@ -185,7 +200,7 @@ function takesNoBytes(t: Type, within: ReadonlySet<Type> = new Set()): boolean {
   }
 }
 
-const HELPERS = { misread, readInt, readLong, readBoolean, readFloat, readDouble, readFixed, readBytes, readString, blockCount, symbolAt, readWith };
+const HELPERS = { misread, readInt, readLong, readBigLong, readBoolean, readFloat, readDouble, readFixed, readBytes, readString, blockCount, symbolAt, readWith };
 
 /**
  * The reader of `type`, compiled: the source of one function per named or
@@ -211,6 +226,8 @@ export function compileReader(type: Type): CompiledReader {
         return 'readInt(c)';
       case 'long':
         return 'readLong(c)';
+      case 'abstract:long':
+        return t === BIGINT_LONG ? 'readBigLong(c)' : `${functionOf(t)}(c)`;
       case 'float':
         return 'readFloat(c)';
       case 'double':

@@ -3,11 +3,14 @@
  * protobufjs, whose `fromObject` would quietly coerce what it cannot use
  * (`"abc"` into an int32 becomes 0) and whose `verify` wants enums as
  * numbers and 64-bit integers as `Long`s. Every field may be absent (or
- * `null`), as Protobuf allows; what is present must fit the field. Part of
+ * `null`), as Protobuf allows; what is present must fit the field. A real
+ * `oneof` is checked as the generated code types it (`{ case, value }`,
+ * `protobuf-values.ts`), a `google.protobuf.Timestamp` as a `Date`. Part of
  * the codegen runtime, copied into every generated folder.
  */
 import protobuf from 'protobufjs';
 import { describeValue, type Issue } from './errors.js';
+import { isTimestamp, realOneofOf, realOneofs, TIMESTAMP_RANGE } from './protobuf-values.js';
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const UINT32 = { min: 0, max: 2 ** 32 - 1 };
@@ -27,17 +30,21 @@ const INTS = new Map([
 ]);
 
 export function checkMessage(type: protobuf.Type, value: unknown, path: string, issues: Issue[]): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array || value instanceof Date) {
     issues.push({ path, message: `expected an object (message ${type.fullName.slice(1)}), got ${describeValue(value)}` });
     return;
   }
   const record = value as Record<string, unknown>;
+  const oneofs = realOneofs(type);
   for (const key of Object.keys(record)) {
-    if (type.fields[key] === undefined && record[key] !== undefined) {
-      issues.push({ path: join(path, key), message: `is not a field of ${type.fullName.slice(1)}` });
-    }
+    if (record[key] === undefined || oneofs.some((o) => o.name === key)) continue;
+    const field = type.fields[key];
+    const oneof = field === undefined ? undefined : realOneofOf(field);
+    if (field === undefined) issues.push({ path: join(path, key), message: `is not a field of ${type.fullName.slice(1)}` });
+    else if (oneof !== undefined) issues.push({ path: join(path, key), message: `is one of ${oneof.name}: set it as ${oneof.name}: { case: '${key}', value }` });
   }
   for (const field of type.fieldsArray) {
+    if (realOneofOf(field) !== undefined) continue;
     const fieldValue = record[field.name];
     if (fieldValue === undefined || fieldValue === null) continue;
     const at = join(path, field.name);
@@ -57,14 +64,44 @@ export function checkMessage(type: protobuf.Type, value: unknown, path: string, 
       checkSingle(field, fieldValue, at, issues);
     }
   }
-  for (const oneof of type.oneofsArray) {
-    const set = oneof.oneof.filter((name) => record[name] !== undefined && record[name] !== null);
-    if (set.length > 1) issues.push({ path: join(path, oneof.name), message: `only one of ${set.join(', ')} may be set` });
+  for (const oneof of oneofs) checkOneof(oneof, record[oneof.name], join(path, oneof.name), issues);
+}
+
+/** A real oneof's value: absent, or `{ case, value }` with `case` one of its members (or `undefined`, none). */
+function checkOneof(oneof: protobuf.OneOf, value: unknown, path: string, issues: Issue[]): void {
+  if (value === undefined || value === null) return;
+  const cases = oneof.fieldsArray.map((f) => `'${f.name}'`).join(', ');
+  const expected = `{ case, value } with case one of ${cases} or undefined (oneof ${oneof.name})`;
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Uint8Array || value instanceof Date) {
+    issues.push({ path, message: `expected ${expected}, got ${describeValue(value)}` });
+    return;
   }
+  const chosen = value as Record<string, unknown>;
+  const extra = Object.keys(chosen).filter((k) => k !== 'case' && k !== 'value' && chosen[k] !== undefined);
+  if (extra.length > 0) issues.push({ path, message: `expected ${expected}, got the keys ${extra.join(', ')} too` });
+  const name = chosen['case'];
+  if (name === undefined) {
+    if (chosen['value'] !== undefined) issues.push({ path: `${path}.value`, message: 'must be left out when case is undefined (none set)' });
+    return;
+  }
+  const member = oneof.fieldsArray.find((f) => f.name === name);
+  if (member === undefined) {
+    issues.push({ path: `${path}.case`, message: `expected one of ${cases} or undefined, got ${describeValue(name)}` });
+    return;
+  }
+  if (chosen['value'] === undefined || chosen['value'] === null) issues.push({ path: `${path}.value`, message: `is required when case is '${member.name}'` });
+  else checkSingle(member, chosen['value'], `${path}.value`, issues);
 }
 
 function checkSingle(field: protobuf.Field, value: unknown, path: string, issues: Issue[]): void {
   const resolved = field.resolvedType;
+  if (isTimestamp(resolved)) {
+    const ms = value instanceof Date ? value.getTime() : NaN;
+    if (!(ms >= TIMESTAMP_RANGE.min && ms <= TIMESTAMP_RANGE.max)) {
+      issues.push({ path, message: `expected a valid Date from 0001-01-01 to 9999-12-31 (google.protobuf.Timestamp), got ${describeValue(value)}` });
+    }
+    return;
+  }
   if (resolved instanceof protobuf.Type) return checkMessage(resolved, value, path, issues);
   const expected = resolved instanceof protobuf.Enum ? enumProblem(resolved, value) : scalarProblem(field.type, value);
   if (expected !== undefined) issues.push({ path, message: `expected ${expected}, got ${describeValue(value)}` });

@@ -8,7 +8,10 @@
  * `{ longs: String, enums: String, defaults: true }`: 64-bit integers as
  * decimal strings (as Protobuf's JSON mapping has them), enums by name (a
  * number the reader does not know stays a number), absent scalars as their
- * zero values, absent messages as `null`.
+ * zero values, absent messages as `null`; then reshaped by
+ * `protobuf-values.ts` (a real `oneof` a discriminated union under its
+ * name, `google.protobuf.Timestamp` a `Date`), and the encoder's input the
+ * other way.
  *
  * Bytes without message indexes, as `@kafkajs/confluent-schema-registry`
  * writes them, are read too when the subject's message is the schema's
@@ -22,6 +25,7 @@ import protobuf from 'protobufjs';
 import { encodingId, latestVersion, ReaderTable, type Codec, type VersionInfo } from './codec.js';
 import { DecodeError, EncodeError, type Issue } from './errors.js';
 import { checkMessage } from './protobuf-check.js';
+import { fromProtobufjs, toProtobufjs } from './protobuf-values.js';
 import type { RegisteredSchema } from './registry.js';
 import { decodeMessageIndexes, encodeMessageIndexes, HEADER_LENGTH, writeHeader } from './wire.js';
 
@@ -44,7 +48,7 @@ const TO_OBJECT: protobuf.IConversionOptions = { longs: String, enums: String, d
 export function createProtobufCodec<State, Input>(spec: ProtobufCodecSpec): Codec<State, Input> {
   const { subject, messageName } = spec;
   const latest = latestVersion(subject, spec.versions);
-  const type = protobuf.Root.fromJSON(JSON.parse(spec.descriptor) as protobuf.INamespace).lookupType(messageName);
+  const type = protobuf.Root.fromJSON(JSON.parse(spec.descriptor) as protobuf.INamespace).resolveAll().lookupType(messageName);
 
   const readerFor = (id: number, indexes: readonly number[]) => {
     const expected = indexes.length === 0 ? '0' : indexes.join('.');
@@ -59,7 +63,7 @@ export function createProtobufCodec<State, Input>(spec: ProtobufCodecSpec): Code
         throw new DecodeError(subject, `bytes of schema id ${id} carry ${what}, not those of ${messageName} ([${expected.split('.').join(', ')}])`);
       }
       try {
-        return type.toObject(type.decode(bytes.subarray(start)), TO_OBJECT) as State;
+        return fromProtobufjs(type, type.toObject(type.decode(bytes.subarray(start)), TO_OBJECT)) as State;
       } catch (error) {
         throw new DecodeError(subject, `cannot decode bytes of schema id ${id}: ${(error as Error).message}`, { cause: error });
       }
@@ -79,7 +83,7 @@ export function createProtobufCodec<State, Input>(spec: ProtobufCodecSpec): Code
       const issues: Issue[] = [];
       checkMessage(type, value, '', issues);
       if (issues.length > 0) throw new EncodeError(subject, issues);
-      const payload = type.encode(type.fromObject(value as { [key: string]: unknown })).finish();
+      const payload = type.encode(type.fromObject(toProtobufjs(type, value as { [key: string]: unknown }))).finish();
       const bytes = Buffer.allocUnsafe(prefix.length + payload.length);
       prefix.copy(bytes, 0);
       bytes.set(payload, prefix.length);

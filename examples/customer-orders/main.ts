@@ -9,8 +9,8 @@
  *    generated `toMessage` and `tombstone`: creates, updates, a delete; an
  *    old instance still on v1 publishes too; the "broker" redelivers a few
  *    events and delivers one late;
- * 3. the order service consumes them into its SQLite replica (reader v4,
- *    writer schemas from the registry) and takes orders against it.
+ * 3. the order service consumes them into its replica — the one `creg
+ *    codegen` generated, kept in SQLite — and takes orders against it.
  *
  * Run: `node --import tsx examples/customer-orders/main.ts`. It exits 1 if
  * the replica does not end as the story says.
@@ -19,26 +19,23 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import avro from 'avsc';
 import { pino } from 'pino';
 import { startServer } from '../../cli/server.js';
-import { frame } from '../../contracts/wire-format.js';
 import { CustomerEvents } from './customer-service/customer-events.js';
+import { encodeCustomerV1, type CustomerV1 } from './generated/index.js';
 import { CustomerReplica, type Message } from './order-service/customer-replica.js';
-import { ORDER_FIELDS, READER_SCHEMA } from './order-service/reader.js';
-import { registrySchemas } from './order-service/registry-schemas.js';
 
 const contract = (name: string) => readFileSync(new URL(`./contracts/customer-value/${name}`, import.meta.url), 'utf8');
 const metadata = (JSON.parse(contract('contract.json')) as { metadata: unknown }).metadata;
 const config = JSON.parse(readFileSync(new URL('./creg.config.json', import.meta.url), 'utf8')) as { subjects: { ids: number[] }[] };
 
 /**
- * An old instance of the customer service, still running the build from
- * before v2 (and before the generated code): v1 state, framed by hand.
+ * An old instance of the customer service, still pinned to v1 during the
+ * rollout: v1 state, through the generated v1 encoder (`encodeCustomerV1`,
+ * which writes v1's schema id and checks the value against v1).
  */
-function legacyV1Event(schemaId: number, state: { customer_id: string; name: string; email: string }, sequence: number): Message {
-  const value = frame(schemaId, avro.Type.forSchema(JSON.parse(contract('v1.avsc'))).toBuffer(state));
-  return { key: state.customer_id, value, headers: { 'ecst-sequence': String(sequence) } };
+function legacyV1Event(state: CustomerV1, sequence: number): Message {
+  return { key: state.customer_id, value: encodeCustomerV1(state), headers: { 'ecst-sequence': String(sequence) } };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-orders-'));
@@ -68,28 +65,25 @@ try {
   const moved = current.changed({ ...alice, tier: 'PLATINUM', address: { street: '1 Rabbit Hole', city: 'Oxford', postal_code: 'OX1', country: 'GB' } });
   topic.push(moved);
   topic.push(current.deleted('c-bob'));
-  topic.push(legacyV1Event(ids[0]!, { customer_id: 'c-carol', name: 'Carol Danvers', email: 'carol@example.com' }, 1));
+  topic.push(legacyV1Event({ customer_id: 'c-carol', name: 'Carol Danvers', email: 'carol@example.com' }, 1));
   topic.push(moved, topic[0]!); // redelivered, and a late duplicate of Alice's first state
 
   // 3. The order service keeps its replica and takes orders.
-  const replica = new CustomerReplica({
-    file: join(dir, 'orders.db'),
-    readerSchema: READER_SCHEMA,
-    writerSchema: registrySchemas(registry.url),
-    fields: ORDER_FIELDS,
-  });
-  for (const message of topic) await replica.apply(message);
+  const replica = new CustomerReplica({ file: join(dir, 'orders.db'), registryUrl: registry.url });
+  const outcomes: string[] = [];
+  for (const message of topic) outcomes.push(await replica.apply(message));
+  assert.deepEqual(outcomes.slice(-2), ['ignored', 'ignored'], 'the redelivery and the late duplicate change nothing');
 
-  const orders = ['c-alice', 'c-bob', 'c-carol'].map((customerId) => {
-    const customer = replica.get(customerId);
-    return customer ? `order for ${customer.name as string} (${customer.tier as string})` : `refused: no customer ${customerId}`;
-  });
+  const orders: string[] = [];
+  for (const customerId of ['c-alice', 'c-bob', 'c-carol']) {
+    const customer = await replica.get(customerId);
+    orders.push(customer ? `order for ${customer.name} (${customer.tier})` : `refused: no customer ${customerId}`);
+  }
   for (const order of orders) console.log(order);
 
-  assert.deepEqual(orders, ['order for Alice Liddell (BRONZE)', 'refused: no customer c-bob', 'order for Carol Danvers (BRONZE)']);
-  const address = replica.get('c-alice')?.address as { city: string } | null;
-  assert.equal(address?.city, 'Oxford', 'the newest state wins over the late duplicate');
-  replica.close();
+  assert.deepEqual(orders, ['order for Alice Liddell (PLATINUM)', 'refused: no customer c-bob', 'order for Carol Danvers (BRONZE)']);
+  assert.equal((await replica.get('c-alice'))?.address?.city, 'Oxford', 'the newest state wins over the late duplicate');
+  await replica.close();
   console.log('customer-orders: the replica ends as the story says');
 } finally {
   await registry.close();

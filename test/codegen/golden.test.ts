@@ -57,8 +57,13 @@ describe('generated code', () => {
       'runtime/json.ts',
       'runtime/protobuf-check.ts',
       'runtime/protobuf-codec.ts',
+      'runtime/protobuf-values.ts',
       'runtime/protobuf.ts',
       'runtime/registry.ts',
+      'runtime/replica-avro.ts',
+      'runtime/replica-json.ts',
+      'runtime/replica-stores.ts',
+      'runtime/replica.ts',
       'runtime/wire.ts',
     ]);
     for (const path of runtime) {

@@ -34,7 +34,7 @@ const latestValue = {
   destination: { street: 'Dorpsstraat 2', city: 'Zwolle' },
   items: [{ sku: 'X-1', quantity: 3 }],
   labels: { fragile: 'yes' },
-  phone: '+31 6 5555',
+  contact: { case: 'phone', value: '+31 6 5555' },
   note: 'leave at the door',
   signature: Buffer.from([1, 2, 3]),
   tracking_number: '18446744073709551615',
@@ -78,7 +78,7 @@ describe('Protobuf codegen from the registry', () => {
     assert.match(text, /destination: ShipmentAddressV3 \| null;/);
     assert.match(text, /items: ItemV3\[\];/);
     assert.match(text, /labels: \{ \[key: string\]: string; \};/);
-    assert.match(text, /email\?: string;/);
+    assert.match(text, /contact: \{ case: 'email'; value: string; \} \| \{ case: 'phone'; value: string; \} \| \{ case: undefined; value\?: undefined; \};/, 'a oneof is a discriminated union');
     assert.match(text, /note\?: string;/);
     assert.match(text, /signature: Uint8Array;/);
     assert.match(text, /tracking_number\?: string \| number;/, 'the input takes a number too');
@@ -98,6 +98,7 @@ describe('Protobuf codegen from the registry', () => {
       destination: null,
       items: [],
       labels: {},
+      contact: { case: undefined },
       signature: Buffer.alloc(0),
       tracking_number: '0',
       insured_value: 0,
@@ -112,6 +113,7 @@ describe('Protobuf codegen from the registry', () => {
       destination: { street: 'A', city: 'B' },
       items: [{ sku: 'K', quantity: 1 }],
       labels: {},
+      contact: { case: undefined },
       signature: Buffer.alloc(0),
       tracking_number: '0',
       insured_value: 0,
@@ -119,7 +121,7 @@ describe('Protobuf codegen from the registry', () => {
     const v2 = await kafkajs.encode(ids[1]!, { shipmentId: 's-4', status: 2, email: 'a@b.c', labels: { k: 'v' }, trackingNumber: 42 });
     const decoded = plain(shipment.decodeShipment(v2)) as Record<string, unknown>;
     assert.equal(decoded['status'], 'DELIVERED');
-    assert.equal(decoded['email'], 'a@b.c');
+    assert.deepEqual(decoded['contact'], { case: 'email', value: 'a@b.c' });
     assert.equal(decoded['tracking_number'], '42');
     assert.deepEqual(decoded['labels'], { k: 'v' });
   });
@@ -136,12 +138,13 @@ describe('Protobuf codegen from the registry', () => {
 
   test('refuses an invalid value, naming every invalid field; protobufjs would have coerced them', () => {
     assert.throws(
-      () => shipment.encodeShipment({ shipment_id: 5, status: 'LOST', items: [{ sku: 'A', quantity: 1.5 }], tracking_number: '-1', email: 'x', phone: 'y', colour: 'red' }),
+      () => shipment.encodeShipment({ shipment_id: 5, status: 'LOST', items: [{ sku: 'A', quantity: 1.5 }], tracking_number: '-1', email: 'x', contact: { case: 'fax', value: 'y' }, colour: 'red' }),
       (error: Error & { issues?: { path: string }[] }) => {
         assert.equal(error.name, 'EncodeError');
-        assert.deepEqual(error.issues?.map((i) => i.path).sort(), ['colour', 'contact', 'items[0].quantity', 'shipment_id', 'status', 'tracking_number']);
+        assert.deepEqual(error.issues?.map((i) => i.path).sort(), ['colour', 'contact.case', 'email', 'items[0].quantity', 'shipment_id', 'status', 'tracking_number']);
         assert.match(error.message, /status: expected one of 'PENDING', 'SHIPPED', 'DELIVERED'/);
-        assert.match(error.message, /contact: only one of email, phone may be set/);
+        assert.match(error.message, /contact\.case: expected one of 'email', 'phone' or undefined, got/);
+        assert.match(error.message, /email: is one of contact: set it as contact: \{ case: 'email', value \}/);
         return true;
       },
     );

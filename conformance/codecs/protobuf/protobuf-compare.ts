@@ -8,6 +8,9 @@
  * when it parses without `keepCase`); and proto3's own: a
  * field left out equals its default (a proto3 replica cannot tell them
  * apart), an unset message field or `optional` field is null or left out.
+ * A oneof may also be given as one property under its name,
+ * `{ case: '<member>', value }` (protobuf-es's shape, and the generated
+ * code's).
  */
 import protobuf from 'protobufjs';
 import type { Mismatch } from '../codec.js';
@@ -24,7 +27,7 @@ export function protobufCompare(type: protobuf.Type, expected: unknown, actual: 
   const wanted = expected as Record<string, unknown>;
   for (const field of type.fieldsArray) {
     if (fields && !fields.includes(field.name)) continue;
-    const value = field.name in actual ? actual[field.name] : actual[jsonName(field.name)];
+    const value = fieldValue(field, actual);
     const found = compareField(field, wanted[field.name], value, `${path}${memberPath(field.name)}`);
     if (found) return found;
   }
@@ -76,6 +79,16 @@ function compareValue(field: protobuf.Field, expected: unknown, actual: unknown,
     return n === expected ? undefined : differ();
   }
   return actual === expected ? undefined : differ();
+}
+
+function fieldValue(field: protobuf.Field, actual: Record<string, unknown>): unknown {
+  if (field.name in actual) return actual[field.name];
+  if (jsonName(field.name) in actual) return actual[jsonName(field.name)];
+  // proto3 `optional` fields sit in synthetic oneofs named `_<field>`: those are plain fields.
+  const oneOf = field.partOf && !field.partOf.name.startsWith('_') ? field.partOf.name : undefined;
+  const union = oneOf === undefined ? undefined : (actual[oneOf] ?? actual[jsonName(oneOf)]);
+  if (!isObject(union) || !('case' in union)) return undefined;
+  return union.case === field.name || union.case === jsonName(field.name) ? union.value : undefined;
 }
 
 /** protoc's default `json_name`: lowerCamelCase of the field name. */

@@ -2,9 +2,10 @@
 // Every generated contract of this folder:
 //   customer-value → Customer (./customer-value.ts)
 
-export { type Customer, type CustomerInput, type CustomerV1, type CustomerV2, type CustomerV3, type CustomerV4, type CustomerV5, type CustomerEvent, encodeCustomer, decodeCustomer, decodeCustomerAsync } from './customer-value.js';
+export { type Customer, type CustomerInput, type CustomerV1, type CustomerV2, type CustomerV3, type CustomerV4, type CustomerV5, type CustomerEvent, encodeCustomer, decodeCustomer, decodeCustomerAsync, encodeCustomerV1, encodeCustomerV2, encodeCustomerV3, encodeCustomerV4, encodeCustomerV5 } from './customer-value.js';
 export * as customer from './customer-value.js';
 export { configureRegistry, type RegistryOptions } from './runtime/registry.js';
 export { DecodeError, EcstError, EncodeError, UnknownSchemaError, type Issue } from './runtime/errors.js';
 export { type ConsumedMessage, type EcstEvent, type EcstMessage } from './runtime/ecst.js';
+export { PoisonMessageError, type ApplyOutcome, type PoisonReason, type Replica, type ReplicaChange, type ReplicaOptions, type ReplicaStore, type StoreOption } from './runtime/replica.js';
 export { asUuid, isUuid, type Uuid } from './runtime/avro-logical-types.js';

@@ -4,26 +4,22 @@
  *   creg conform --contracts examples/customer-orders/contracts/customer-value \
  *     --replica examples/customer-orders/order-service/replica.conformance.ts
  *
- * A fresh in-memory SQLite database per replica the checker asks for;
- * writer schemas come from the checker's directory, which holds the
- * contract's versions and the newer producers' scratch schemas.
+ * Nothing but the generated `createReplica`: a fresh in-memory SQLite
+ * database per replica the checker asks for, the order service's fields,
+ * and the checker's context passed through — its registry, when it read
+ * the contract from one, and its directory of writer schemas, which holds
+ * the newer producers' scratch schemas too.
  */
 import type { CreateReplica } from '../../../conformance/index.js';
-import { CustomerReplica } from './customer-replica.js';
-import { ORDER_FIELDS, READER_SCHEMA, READER_VERSION } from './reader.js';
+import { customer } from '../generated/index.js';
+import { ORDER_FIELDS, READER_VERSION } from './reader.js';
 
-export const createReplica: CreateReplica = (context) => {
-  const replica = new CustomerReplica({
-    file: ':memory:',
-    readerSchema: READER_SCHEMA,
-    writerSchema: (id) => context.schemaById(id)?.schema,
+export const createReplica: CreateReplica = async (context) => {
+  const replica = await customer.createReplica({
+    store: { kind: 'sqlite', file: ':memory:' },
     fields: ORDER_FIELDS,
+    ...(context.registryUrl === undefined ? {} : { registryUrl: context.registryUrl }),
+    schemaById: (id) => context.schemaById(id),
   });
-  return {
-    apply: (message) => replica.apply(message),
-    get: (key) => replica.get(key),
-    close: () => replica.close(),
-    fields: ORDER_FIELDS,
-    readerVersion: READER_VERSION,
-  };
+  return Object.assign(replica, { readerVersion: READER_VERSION });
 };

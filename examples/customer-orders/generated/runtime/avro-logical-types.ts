@@ -17,8 +17,12 @@
  * and scale Java Avro would refuse, is ignored, as the Avro specification
  * says: the constructor throws and avsc falls back to the underlying type.
  * Other logical types (`time-*`, `local-timestamp-*`, `duration`) keep their
- * underlying type. Part of the codegen runtime, copied into every generated
- * folder; the generator reads `LOGICAL_TYPES` to type fields the same way.
+ * underlying type. With `longs: 'bigint'` (see `avroTypeOptions`) `long`
+ * is `BIGINT_LONG`, an avsc custom long type (`LongType.__with`, avsc's own
+ * hook for 64-bit values) whose values are `bigint`s from −2^63 to 2^63 − 1,
+ * and the timestamps above sit on it unchanged. Part of the codegen
+ * runtime, copied into every generated folder; the generator reads
+ * `LOGICAL_TYPES` to type fields the same way.
  */
 import avro, { type Type } from 'avsc';
 
@@ -48,6 +52,11 @@ abstract class CregLogicalType extends avro.types.LogicalType {
     if (!typeNames.includes(this.underlyingType.typeName)) throw new Error(`not on ${typeNames.join(' or ')}`);
   }
 
+  /** Whether the underlying `long` is `BIGINT_LONG`, whose values are `bigint`s. */
+  protected get bigintUnderlying(): boolean {
+    return this.underlyingType === BIGINT_LONG;
+  }
+
   /**
    * A writer of the same logical type already decoded its value; a writer of
    * the plain underlying type (or one Avro promotes to it) is converted.
@@ -63,6 +72,33 @@ abstract class CregLogicalType extends avro.types.LogicalType {
   protected abstract readsUnderlying(): string[];
 }
 
+const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+
+/**
+ * `long` as a `bigint`: avsc's custom long type, given the value as eight
+ * little-endian bytes, two's complement. JSON (schema defaults, an `int`
+ * writer promoted to `long`) may be a number or a decimal string; written
+ * back as a number where that is exact.
+ */
+export const BIGINT_LONG: Type = avro.types.LongType.__with({
+  fromBuffer: (bytes: Buffer) => bytes.readBigInt64LE(0),
+  toBuffer(value: bigint) {
+    const bytes = Buffer.alloc(8);
+    bytes.writeBigInt64LE(value);
+    return bytes;
+  },
+  fromJSON: (json: unknown) => BigInt(json as number | string | bigint),
+  toJSON: (value: bigint) => (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()),
+  isValid: (value: unknown) => typeof value === 'bigint' && value >= INT64.min && value <= INT64.max,
+  compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
+});
+
+/** The logical types that may sit on a `long`: with `BIGINT_LONG`, they are built on it. */
+export const LONG_LOGICAL_TYPES: ReadonlySet<string> = new Set(['timestamp-millis', 'timestamp-micros']);
+
+/** Floor division of a bigint (bigint `/` truncates towards zero). */
+const floorDiv = (value: bigint, by: bigint): bigint => (value % by < 0n ? value / by - 1n : value / by);
+
 const DATE_VALUED = new Set(['logical:timestamp-millis', 'logical:timestamp-micros', 'logical:date']);
 const MILLIS_PER_DAY = 86_400_000;
 
@@ -71,38 +107,40 @@ const validDate = (value: unknown): value is Date => value instanceof Date && !N
 export class TimestampMillisType extends CregLogicalType {
   constructor(schema: AvroSchemaObject, opts?: unknown) {
     super(schema, opts);
-    this.requireUnderlying('long');
+    this.requireUnderlying('long', 'abstract:long');
   }
   describe(): string {
     return 'a valid Date (timestamp-millis)';
   }
   protected readsUnderlying(): string[] {
-    return ['long', 'int'];
+    return ['long', 'abstract:long', 'int'];
   }
-  protected override _fromValue(value: number): Date {
-    return new Date(value);
+  protected override _fromValue(value: number | bigint): Date {
+    return new Date(Number(value));
   }
-  protected override _toValue(value: unknown): number | undefined {
-    return validDate(value) ? value.getTime() : undefined;
+  protected override _toValue(value: unknown): number | bigint | undefined {
+    if (!validDate(value)) return undefined;
+    return this.bigintUnderlying ? BigInt(value.getTime()) : value.getTime();
   }
 }
 
 export class TimestampMicrosType extends CregLogicalType {
   constructor(schema: AvroSchemaObject, opts?: unknown) {
     super(schema, opts);
-    this.requireUnderlying('long');
+    this.requireUnderlying('long', 'abstract:long');
   }
   describe(): string {
     return 'a valid Date (timestamp-micros)';
   }
   protected readsUnderlying(): string[] {
-    return ['long', 'int'];
+    return ['long', 'abstract:long', 'int'];
   }
-  protected override _fromValue(value: number): Date {
-    return new Date(Math.floor(value / 1000));
+  protected override _fromValue(value: number | bigint): Date {
+    return new Date(typeof value === 'bigint' ? Number(floorDiv(value, 1000n)) : Math.floor(value / 1000));
   }
-  protected override _toValue(value: unknown): number | undefined {
-    return validDate(value) ? value.getTime() * 1000 : undefined;
+  protected override _toValue(value: unknown): number | bigint | undefined {
+    if (!validDate(value)) return undefined;
+    return this.bigintUnderlying ? BigInt(value.getTime()) * 1000n : value.getTime() * 1000;
   }
 }
 
