@@ -7,8 +7,9 @@
 export { runConformance, type RunOptions } from './runner.js';
 export { contractFromRegistry, type RegistryReader, type SchemaEntity } from './sources/registry-source.js';
 export { contractFromFiles } from './sources/file-source.js';
-export { moduleAttachment } from './replica/module-replica.js';
-export { httpAttachment } from './replica/http-replica.js';
+export { functionAttachment, moduleAttachment } from './replica/module-replica.js';
+export { httpAttachment, type HttpAttachmentOptions } from './replica/http-replica.js';
+export type { RunRegistry, RunRegistryRequest, RunRegistrySchema, ServeRunRegistry } from './replica/run-registry.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat } from './reports/index.js';
 export { verificationBody, type VerificationBody } from './publish.js';
 export { SCENARIOS } from './scenarios/index.js';

@@ -2,13 +2,16 @@
  * `runConformance`: every scenario against every version of the contract,
  * one cell at a time, into one report. The replica's declarations (reader
  * version, projection) are read first, from the replica or the options;
- * anything the run cannot start without is a `ToolError`.
+ * anything the run cannot start without is a `ToolError`. When given a
+ * `registry` (the port in `replica/run-registry.ts`), the run serves one for
+ * its length, closed when it ends, and replicas are pointed at it.
  */
 import { latestVersion, versionOf, type Contract } from './contract.js';
 import { ToolError } from './errors.js';
 import { Harness } from './harness.js';
 import type { ReplicaAttachment } from './replica/attachment.js';
-import { SchemaDirectory } from './replica/schema-directory.js';
+import type { RunRegistry, ServeRunRegistry } from './replica/run-registry.js';
+import { contractSchemas, SchemaDirectory } from './replica/schema-directory.js';
 import { summarize, type ConformanceReport } from './report.js';
 import { runCell, type CellResult } from './scenarios/cell.js';
 import { SCENARIOS, type Scenario } from './scenarios/index.js';
@@ -17,6 +20,12 @@ export interface RunOptions {
   contract: Contract;
   /** Made with the run's schema directory, so that module replicas see scratch schemas. */
   attach(directory: SchemaDirectory): Promise<ReplicaAttachment>;
+  /**
+   * Serves a registry for the run (the contract's versions, the scratch
+   * schemas, the rest from the contract's registry); its URL is
+   * `ReplicaContext.registryUrl`. Without it replicas get the source URL.
+   */
+  registry?: ServeRunRegistry;
   seed: number;
   /** Default: every scenario. */
   scenarios?: readonly Scenario[];
@@ -33,7 +42,25 @@ export interface RunOptions {
 export async function runConformance(options: RunOptions): Promise<ConformanceReport> {
   const started = Date.now();
   const { contract } = options;
-  const directory = new SchemaDirectory(contract);
+  let registry: RunRegistry | undefined;
+  try {
+    registry = await options.registry?.({
+      schemas: contractSchemas(contract),
+      ...(contract.registryUrl !== undefined && { fallbackUrl: contract.registryUrl }),
+    });
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError(`Cannot start the run registry: ${(error as Error).message}`);
+  }
+  try {
+    return await run(options, new SchemaDirectory(contract, { ...(registry && { registry }) }), started);
+  } finally {
+    await registry?.close();
+  }
+}
+
+async function run(options: RunOptions, directory: SchemaDirectory, started: number): Promise<ConformanceReport> {
+  const { contract } = options;
   const attachment = await options.attach(directory);
   try {
     const declared = await attachment.declaration();

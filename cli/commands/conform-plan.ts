@@ -7,7 +7,7 @@
 import { SCENARIOS, type ReportFormat } from '../../conformance/index.js';
 import { parseSeed, randomSeed } from '../../conformance/samples/prng.js';
 import { UsageError } from '../command-exit.js';
-import { registryClient } from '../registry-options.js';
+import { registryAuth, registryClient } from '../registry-options.js';
 
 export interface ConformOptions {
   subject?: string;
@@ -34,6 +34,7 @@ export interface ConformOptions {
   publish?: boolean;
   consumer?: string;
   consumerVersion?: string;
+  serveRegistry?: string;
 }
 
 /** What the command runs: the registry client (when it needs one), the scenarios, the seed, the overrides. */
@@ -62,6 +63,7 @@ export function conformPlan(options: ConformOptions) {
     (s) => (options.scenario.length === 0 || options.scenario.includes(s.id)) && !options.skip.includes(s.id),
   );
   if (scenarios.length === 0) throw new UsageError('no scenario left to run');
+  const servePort = options.serveRegistry === undefined ? undefined : port(options.serveRegistry, '--serve-registry');
   const seed = options.seed === undefined ? randomSeed() : parseSeed(options.seed);
   if (seed === undefined) throw new UsageError('--seed must be an integer from 0 to 4294967295');
   return {
@@ -73,8 +75,18 @@ export function conformPlan(options: ConformOptions) {
     fields: options.fields?.split(',').map((f) => f.trim()).filter(Boolean),
     samples: positive(options.samples, '--samples'),
     timeoutMs: positive(options.timeout, '--timeout'),
+    /** The run registry: always for module replicas (on a free port unless given), for HTTP ones with --serve-registry. */
+    runRegistry:
+      options.replica !== undefined || servePort !== undefined
+        ? { ...(servePort !== undefined && { port: servePort }), ...(client && { auth: registryAuth(options) }) }
+        : undefined,
     publish: options.publish ? { consumer: options.consumer!, consumerVersion: options.consumerVersion! } : undefined,
   };
+}
+
+function port(text: string, option: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) > 65535) throw new UsageError(`${option} takes a port number (0 for a free one), not ${JSON.stringify(text)}`);
+  return Number(text);
 }
 
 function positive(text: string, option: string): number {

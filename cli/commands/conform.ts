@@ -4,7 +4,10 @@
  * `--subject`) or from local files (`--contracts DIR`); the replica is a
  * module (`--replica`) or an HTTP endpoint (`--replica-url`); the report is a
  * matrix of scenarios by versions (text), JSON or JUnit XML; `--publish`
- * records the verdict in the registry for deploy gates. Exit 0 all passed,
+ * records the verdict in the registry for deploy gates. For the length of the
+ * run a registry of its own is served (`../run-registry.ts`; module replicas
+ * always, HTTP ones with `--serve-registry PORT`), so that replicas using an
+ * unchanged Confluent client resolve every writer. Exit 0 all passed,
  * 1 a scenario failed, 3 registry, files or replica unusable, 64 usage error.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,6 +23,7 @@ import {
   runConformance,
   SCENARIOS,
   ToolError,
+  type ServeRunRegistry,
   verificationBody,
 } from '../../conformance/index.js';
 import { exitOnUsageError, gatedAction } from '../command-exit.js';
@@ -28,6 +32,7 @@ import { PACKAGE } from '../package-info.js';
 import { describeFailure } from '../registry-options.js';
 import { conformPlan, type ConformOptions } from './conform-plan.js';
 import { registryReader } from './conform-registry.js';
+import type { RunRegistryOptions } from '../run-registry.js';
 
 
 const EXAMPLES = `
@@ -36,11 +41,14 @@ Examples:
   creg conform --contracts contracts/customer-value --replica ./dist/replica.js --seed 42
   creg conform --subject customer-value --replica-url http://localhost:3000/conformance --format junit --output reports/conform.xml
   creg conform --subject customer-value --replica ./replica.ts --publish --consumer order-service --consumer-version "$GIT_SHA"
+  creg conform --subject customer-value --replica-url http://localhost:3000/conformance --serve-registry 18081
   creg conform --list
 
 A module exports createReplica(context) returning { apply(message), get(key), close?(), fields?, readerVersion? }.
 Over HTTP: POST URL/messages {"key", "value": base64 | null, "headers"}; GET URL/entities/{key} (404 = absent);
 optional GET URL/replica {"fields", "readerVersion"}.
+The run registry (context.registryUrl; with --serve-registry, http://127.0.0.1:PORT) serves the contract's versions
+under their ids, the future-schema writers under scratch ids, and every other read from --registry (read-only).
 Exit codes: 0 every scenario passed, 1 one failed, 3 registry, contract files or replica unusable, 64 usage error.
 `;
 
@@ -73,6 +81,10 @@ export function conformCommand(): Command {
     .option('--publish', 'record the verification in the registry')
     .option('--consumer <name>', 'with --publish: the consumer whose replica this is')
     .option('--consumer-version <version>', "with --publish: the consumer's version (e.g. a commit)")
+    .option(
+      '--serve-registry <port>',
+      'serve the run registry on this port (and print its URL), so that an HTTP replica started against it runs future-schema too; module replicas always get one',
+    )
     .addHelpText('after', EXAMPLES);
   command.action(gatedAction(command, (options: ConformOptions) => conform(options)));
   return exitOnUsageError(command);
@@ -95,10 +107,14 @@ async function conform(options: ConformOptions): Promise<ExitCode> {
     if (options.subject !== undefined && contract.subject !== options.subject && !plan.client) contract.subject = options.subject;
     const report = await runConformance({
       contract,
-      attach: async (directory) =>
-        options.replica !== undefined
-          ? moduleAttachment(options.replica, directory.context(), { timeoutMs: plan.timeoutMs })
-          : httpAttachment(options.replicaUrl!, { timeoutMs: plan.timeoutMs }),
+      ...(plan.runRegistry && { registry: lazyRunRegistry(plan.runRegistry) }),
+      attach: async (directory) => {
+        const context = directory.context();
+        if (plan.runRegistry?.port !== undefined) process.stderr.write(`Run registry at ${context.registryUrl}\n`);
+        return options.replica !== undefined
+          ? moduleAttachment(options.replica, context, { timeoutMs: plan.timeoutMs })
+          : httpAttachment(options.replicaUrl!, { timeoutMs: plan.timeoutMs, resolvesScratchSchemas: directory.servesRegistry });
+      },
       seed: plan.seed,
       scenarios: plan.scenarios,
       ...(plan.readerVersion !== undefined && { readerVersion: plan.readerVersion }),
@@ -125,4 +141,9 @@ async function conform(options: ConformOptions): Promise<ExitCode> {
     process.stderr.write(`creg conform: ${error.message}\n`);
     return EXIT.error;
   }
+}
+
+/** The run registry, loaded on first use: it pulls in Express and Prisma, which the other commands do not need. */
+function lazyRunRegistry(options: RunRegistryOptions): ServeRunRegistry {
+  return async (request) => (await import('../run-registry.js')).startRunRegistry(request, options);
 }

@@ -11,6 +11,10 @@
  *        200: the state as JSON (bytes as base64), 404: absent
  *   GET  URL/replica             optional: {"fields": [...], "readerVersion": 3}
  *        404: nothing declared (all fields of the latest version)
+ *
+ * Writer schemas: the replica resolves them through its own registry
+ * client; started against the run registry (`--serve-registry PORT`) it
+ * resolves the scratch schemas of `future-schema` too.
  */
 import { ToolError } from '../errors.js';
 import {
@@ -21,7 +25,18 @@ import {
   type ReplicaSession,
 } from './attachment.js';
 
-export function httpAttachment(baseUrl: string, options: { timeoutMs?: number } = {}): ReplicaAttachment {
+export interface HttpAttachmentOptions {
+  timeoutMs?: number;
+  /**
+   * True when the replica resolves writer schemas through the run registry
+   * (it was started against `creg conform --serve-registry PORT`), so that
+   * `future-schema` runs; default false, since only the run registry holds
+   * scratch schemas.
+   */
+  resolvesScratchSchemas?: boolean;
+}
+
+export function httpAttachment(baseUrl: string, options: HttpAttachmentOptions = {}): ReplicaAttachment {
   const base = baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const call = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
@@ -65,7 +80,7 @@ export function httpAttachment(baseUrl: string, options: { timeoutMs?: number } 
   return {
     description: base,
     isolated: false,
-    resolvesScratchSchemas: false,
+    resolvesScratchSchemas: options.resolvesScratchSchemas === true,
     async declaration(): Promise<ReplicaDeclaration> {
       let response: Response;
       try {

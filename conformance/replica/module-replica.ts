@@ -28,7 +28,16 @@ export async function moduleAttachment(
   options: { timeoutMs?: number } = {},
 ): Promise<ReplicaAttachment> {
   const file = resolve(path);
-  const create = createReplicaOf(await importModule(file), file);
+  return functionAttachment(createReplicaOf(await importModule(file), file), context, { ...options, description: file });
+}
+
+/** A replica given as its `createReplica` function, e.g. from a test suite (`checkReplica`). */
+export function functionAttachment(
+  create: CreateReplica,
+  context: ReplicaContext,
+  options: { timeoutMs?: number; description?: string } = {},
+): ReplicaAttachment {
+  const file = options.description ?? (create.name || 'createReplica');
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const make = async (): Promise<Replica> => {
     let replica: Replica;

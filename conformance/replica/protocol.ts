@@ -48,14 +48,24 @@ export interface ReplicaSchema {
 /** What `createReplica` is given. */
 export interface ReplicaContext {
   subject: string;
-  /** The registry the contract was read from, when it was read from one. */
+  /**
+   * A Confluent-compatible registry to resolve writer schemas with, the
+   * way production code does (`@kafkajs/confluent-schema-registry`,
+   * `@confluentinc/schemaregistry`, `GET /schemas/ids/{id}`): the run's own
+   * registry, which serves the contract's versions under their real ids and
+   * subjects, the scratch schemas of the `future-schema` scenario, and
+   * answers every other read from the source registry (read-only). When the
+   * run serves none, the registry the contract was read from, if any.
+   */
   registryUrl?: string;
+  /** The registry the contract was read from, when it was read from one. */
+  sourceRegistryUrl?: string;
   /**
    * Every writer schema the checker frames messages with, by schema id:
    * the contract's versions and the scratch schemas of the `future-schema`
-   * scenario, which no registry holds. A replica that resolves writer
-   * schemas through this (instead of its own registry client) can be
-   * checked against local contract files and future writers too.
+   * scenario, which no source registry holds (the run registry at
+   * `registryUrl` does). A replica may resolve writer schemas through this
+   * instead of a registry client.
    */
   schemaById(id: number): ReplicaSchema | undefined;
 }

@@ -5,7 +5,8 @@
  * scratch schema id. The unknown field is ignored; the unknown symbol
  * becomes the reader enum's default, or, without one, the message is
  * refused, never silently defaulted. Needs a replica that resolves writer
- * schemas through `ReplicaContext.schemaById` (a module replica).
+ * schemas through the run registry (`ReplicaContext.registryUrl`; over
+ * HTTP, `--serve-registry`) or `ReplicaContext.schemaById`.
  */
 import type { Scenario } from './scenario.js';
 
@@ -17,7 +18,7 @@ export const futureSchema: Scenario = {
   checklist: ['C18', 'C19'],
   async check(ctx) {
     if (!ctx.resolvesScratchSchemas) {
-      ctx.skip('the replica resolves writer schemas through its own registry, which holds no scratch schema');
+      ctx.skip('the replica resolves writer schemas through its own registry, which holds no scratch schema (serve the run registry: --serve-registry PORT)');
     }
     await ctx.requireReadable(ctx.version.version);
     const futures = ctx.futures();

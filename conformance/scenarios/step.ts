@@ -104,6 +104,8 @@ export class StepRun implements Step {
   }
 
   async deliver(events: readonly Event[], to: ReplicaSession = this.replica): Promise<void> {
+    // A scratch schema must be in the run registry before a message framed with it arrives.
+    await this.harness.directory.published();
     const delivered = this.#delivered.get(to) ?? [];
     this.#delivered.set(to, delivered);
     for (const event of events) {

@@ -30,6 +30,8 @@ const MISTAKES: Array<[string, Partial<ConformOptions>, RegExp]> = [
   ['--publish without consumer', { ...base, registry: 'http://x', subject: 's', replica: 'r.ts', publish: true }, /--publish needs --consumer and --consumer-version/],
   ['--consumer without --publish', { ...files, consumer: 'c' }, /--consumer and --consumer-version go with --publish/],
   ['a registry that is not a URL', { ...base, registry: 'nope', subject: 's', replica: 'r.ts' }, /--registry is not a URL/],
+  ['a run registry port that is not one', { ...files, serveRegistry: '70000' }, /--serve-registry takes a port number/],
+  ['a run registry port that is not a number', { ...files, serveRegistry: 'x' }, /--serve-registry takes a port number/],
 ];
 
 describe('creg conform options', () => {
@@ -51,5 +53,15 @@ describe('creg conform options', () => {
     assert.equal(published.client?.baseUrl, 'http://localhost:8081');
     assert.deepEqual(published.publish, { consumer: 'c', consumerVersion: '7' });
     assert.ok(Number.isInteger(conformPlan(files).seed), 'a random seed when none is given');
+  });
+
+  it('serves a run registry for module replicas always, for HTTP replicas with --serve-registry, on its port', () => {
+    assert.deepEqual(conformPlan(files).runRegistry, {});
+    assert.deepEqual(conformPlan({ ...files, serveRegistry: '18081' }).runRegistry, { port: 18081 });
+    const http = { ...base, contracts: 'c', replicaUrl: 'http://localhost:3000' };
+    assert.equal(conformPlan(http).runRegistry, undefined);
+    assert.deepEqual(conformPlan({ ...http, serveRegistry: '0' }).runRegistry, { port: 0 });
+    const withAuth = conformPlan({ ...base, registry: 'http://x', subject: 's', replica: 'r.ts', token: 't' });
+    assert.deepEqual(withAuth.runRegistry, { auth: { token: 't' } });
   });
 });
