@@ -10,7 +10,8 @@
  * checked once and then served from memory): target ≥ 0.8 of the bare server.
  * And to a registry with metrics off, the registry's default being on:
  * metrics must cost the hot path nothing measurable (on / off ≥ 0.9).
- * Then the generated serializers' throughput (`codegen.ts`).
+ * Then the generated serializers' throughput (`codegen.ts`), and a
+ * conformance run with and without its own registry (`conformance.ts`).
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../security/passwords.js';
 import { runCodegenBench } from './codegen.js';
+import { runConformanceBench } from './conformance.js';
 import { startChild, type ChildServer } from './processes.js';
 
 const SCHEMAS = 1000;
@@ -158,6 +160,8 @@ function report(results: Results) {
   console.log(`throughput ratio registry with Basic auth / bare: ${securedRatio.toFixed(2)} (target ≥ 0.80: ${securedRatio >= 0.8 ? 'met' : 'NOT met'})`);
 }
 
-// `BENCH_ONLY=registry` or `BENCH_ONLY=codegen` runs one of the two benchmarks.
-if (process.env.BENCH_ONLY !== 'codegen') await main();
-if (process.env.BENCH_ONLY !== 'registry') await runCodegenBench();
+// `BENCH_ONLY=registry`, `codegen` or `conformance` runs one of the three benchmarks.
+const only = process.env.BENCH_ONLY;
+if (only === undefined || only === 'registry') await main();
+if (only === undefined || only === 'codegen') await runCodegenBench();
+if (only === undefined || only === 'conformance') await runConformanceBench();
