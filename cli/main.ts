@@ -9,11 +9,15 @@ import { canIDeployCommand } from './commands/can-i-deploy.js';
 import { checkCommand } from './commands/check.js';
 import { codegenCommand } from './commands/codegen.js';
 import { conformCommand } from './commands/conform.js';
+import { configCommand, modeCommand } from './commands/config-mode.js';
 import { contractsCommand } from './commands/contracts-push.js';
+import { deleteCommand } from './commands/delete.js';
+import { getCommand, referencesCommand } from './commands/get.js';
 import { recordDeploymentCommand } from './commands/record-deployment.js';
 import { recordUndeploymentCommand } from './commands/record-undeployment.js';
 import { registerCommand } from './commands/register.js';
 import { serveCommand } from './commands/serve.js';
+import { subjectsCommand, versionsCommand } from './commands/subjects.js';
 import { PACKAGE } from './package-info.js';
 
 const program = exitOnUsageError(new Command('creg'))
@@ -30,6 +34,14 @@ const program = exitOnUsageError(new Command('creg'))
   .addCommand(recordUndeploymentCommand())
   .addCommand(conformCommand())
   .addCommand(codegenCommand())
+  // The registry client, for what one would otherwise ask with curl.
+  .addCommand(subjectsCommand())
+  .addCommand(versionsCommand())
+  .addCommand(getCommand())
+  .addCommand(referencesCommand())
+  .addCommand(configCommand())
+  .addCommand(modeCommand())
+  .addCommand(deleteCommand())
   .addCommand(authCommand());
 
 await program.parseAsync(process.argv);

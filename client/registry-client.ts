@@ -64,7 +64,8 @@ function transportMessage(error: unknown): string {
   return reason ? `${message}: ${reason}` : String(message ?? error);
 }
 
-async function settle<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Result<T>> {
+/** An answer of the client's `http` as a `Result`: Confluent's error body kept, a request without an answer a transport failure. */
+export async function settle<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Result<T>> {
   try {
     const { data, error, response } = await call;
     if (!response.ok) return { error: failureOf(response, error) };
