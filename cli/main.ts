@@ -11,6 +11,7 @@ import { codegenCommand } from './commands/codegen.js';
 import { conformCommand } from './commands/conform.js';
 import { configCommand, modeCommand } from './commands/config-mode.js';
 import { contractsCommand } from './commands/contracts-push.js';
+import { diffCommand } from './commands/diff.js';
 import { deleteCommand } from './commands/delete.js';
 import { getCommand, referencesCommand } from './commands/get.js';
 import { recordDeploymentCommand } from './commands/record-deployment.js';
@@ -42,6 +43,7 @@ const program = exitOnUsageError(new Command('creg'))
   .addCommand(configCommand())
   .addCommand(modeCommand())
   .addCommand(deleteCommand())
+  .addCommand(diffCommand())
   .addCommand(authCommand());
 
 await program.parseAsync(process.argv);
