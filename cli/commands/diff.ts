@@ -12,7 +12,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { RegistryClient } from '../../client/registry-client.js';
 import { formatFor } from '../../contracts/formats/index.js';
 import type { ParsedSchema } from '../../contracts/formats/format.js';
-import type { ResolvedReference, SchemaReference, SchemaType } from '../../contracts/schema.js';
+import { resolve, type SchemaEntity } from '../../conformance/sources/registry-source.js';
 import { addClientOptions, clientAction, dataOf, request, type ClientOptions } from './client-command.js';
 
 const EXAMPLES = `
@@ -20,38 +20,16 @@ Examples:
   creg diff customer-value 1 2 --registry http://localhost:8081
   creg diff customer-value 3 latest --json`;
 
-interface Version {
-  version: number;
-  schemaType: SchemaType;
-  schema: string;
-  references: SchemaReference[];
-}
-
 function versionArgument(value: string): number | 'latest' {
   if (value === 'latest' || value === '-1') return 'latest';
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a version is a positive number or latest');
   return Number(value);
 }
 
-async function fetchVersion(client: RegistryClient, subject: string, version: number | 'latest'): Promise<Version> {
+/** One version, soft-deleted or not; a refusal is the registry's (exit 1), as for the other client commands. */
+async function fetchVersion(client: RegistryClient, subject: string, version: number | 'latest'): Promise<SchemaEntity> {
   const params = { path: { subject, version }, query: { deleted: true } };
-  const entity = dataOf(await request(client.http.GET('/subjects/{subject}/versions/{version}', { params })));
-  return {
-    version: entity.version,
-    schemaType: (entity.schemaType ?? 'AVRO') as SchemaType,
-    schema: entity.schema,
-    references: (entity.references ?? []) as SchemaReference[],
-  };
-}
-
-/** The references of a schema, each with its text and its own references, read from the registry. */
-async function resolved(client: RegistryClient, references: SchemaReference[]): Promise<ResolvedReference[]> {
-  return Promise.all(
-    references.map(async (reference) => {
-      const target = await fetchVersion(client, reference.subject, reference.version);
-      return { ...reference, schemaType: target.schemaType, schema: target.schema, references: await resolved(client, target.references) };
-    }),
-  );
+  return dataOf(await request(client.http.GET('/subjects/{subject}/versions/{version}', { params }))) as SchemaEntity;
 }
 
 /** JSON schemas (Avro, JSON Schema) pretty-printed, so that the text diff shows lines; Protobuf as written. */
@@ -73,7 +51,9 @@ export function diffCommand(): Command {
   command.action(
     clientAction(command, async (client, _options: ClientOptions, subject: string, fromVersion: number | 'latest', toVersion: number | 'latest') => {
       const [from, to] = await Promise.all([fetchVersion(client, subject, fromVersion), fetchVersion(client, subject, toVersion)]);
-      const parse = async (v: Version): Promise<ParsedSchema> => formatFor(v.schemaType).parse(v.schema, await resolved(client, v.references), { lenient: true });
+      const reader = { version: (name: string, number: number | 'latest') => fetchVersion(client, name, number) };
+      const parse = async (v: SchemaEntity): Promise<ParsedSchema> =>
+        formatFor(v.schemaType ?? 'AVRO').parse(v.schema, await resolve(reader, v.references ?? []), { lenient: true });
       const [older, newer] = await Promise.all([parse(from), parse(to)]);
       const sameType = older.schemaType === newer.schemaType;
       const format = formatFor(newer.schemaType);

@@ -79,7 +79,8 @@ async function contractVersion(reader: RegistryReader, entity: SchemaEntity): Pr
   };
 }
 
-async function resolve(reader: RegistryReader, references: SchemaReference[], depth = 0): Promise<ResolvedReference[]> {
+/** The references of a schema, each with its text and its own references, read through `reader` (also `creg diff`'s). */
+export async function resolve(reader: Pick<RegistryReader, 'version'>, references: SchemaReference[], depth = 0): Promise<ResolvedReference[]> {
   if (depth > 32) throw new ToolError('Schema references nest more than 32 deep');
   const resolved: ResolvedReference[] = [];
   for (const reference of references) {

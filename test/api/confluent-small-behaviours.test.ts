@@ -12,21 +12,11 @@ import { after, before, describe, it } from 'node:test';
 import { customerSchema } from '../support/avro-fixtures.js';
 import { backends } from '../support/backends.js';
 import { startTestServer, type TestServer } from '../support/registry-server.js';
+import { call } from '../support/http-call.js';
 
-const V1 = 'application/vnd.schemaregistry.v1+json';
 const PROTO_IN_ONEOF = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  oneof channel {\n    string email = 2;\n    string phone = 3;\n  }\n}\n';
 const PROTO_OUT_OF_ONEOF = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  string email = 2;\n  oneof channel {\n    string phone = 3;\n  }\n}\n';
 const PROTO_ONEOF_GONE = 'syntax = "proto3";\nmessage Contact {\n  string id = 1;\n  string email = 2;\n  string phone = 3;\n}\n';
-
-async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': V1 },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 
 for (const backend of backends()) {
   describe(`Confluent's small behaviours, ${backend.name}`, { skip: backend.skip }, () => {

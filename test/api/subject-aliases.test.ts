@@ -11,17 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { customerSchema } from '../support/avro-fixtures.js';
 import { backends } from '../support/backends.js';
 import { startTestServer, type TestServer } from '../support/registry-server.js';
-
-const V1 = 'application/vnd.schemaregistry.v1+json';
-
-async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': V1 },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+import { call } from '../support/http-call.js';
 
 const TARGET = 'orders-value';
 const ALIAS = 'legacy-orders';

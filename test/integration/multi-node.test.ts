@@ -15,19 +15,10 @@ import { postgresql, type FreshDatabase } from '../support/backends.js';
 import { overlappingRegistrations, registerAcross } from '../support/registration-load.js';
 import { serveRegistry, type RegistryProcess } from '../support/registry-process.js';
 import { snapshot } from '../support/registry-snapshot.js';
+import { call } from '../support/http-call.js';
 
 const backend = postgresql();
 const SUBJECTS = ['orders-value', 'payments-value', 'customers-value', 'shipments-value'];
-const V1 = 'application/vnd.schemaregistry.v1+json';
-
-async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': V1 },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 describe('three nodes on one PostgreSQL', { skip: backend.skip, timeout: 300_000 }, () => {
   let database: FreshDatabase;

@@ -19,17 +19,7 @@ import { customerSchema, customerWithRequiredEmail } from '../support/avro-fixtu
 import { backends, sqlite, type FreshDatabase } from '../support/backends.js';
 import { parsePrometheusText, sample } from '../support/prometheus-text.js';
 import { basicAuthorization, send, startSecuredServer, type SecuredServer } from '../support/secured-registry.js';
-
-const V1 = 'application/vnd.schemaregistry.v1+json';
-
-async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': V1 },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
+import { call } from '../support/http-call.js';
 
 async function scrape(base: string, headers: Record<string, string> = {}): Promise<Map<string, number>> {
   const res = await fetch(`${base}/metrics`, { headers });
